@@ -1,0 +1,146 @@
+"""The pydantic schema of a criteria set file (``criteria/*.yaml``).
+
+A set file holds one set: its header (code, title, applicability) and its entries. An entry is
+either a *criterion* (status per document: met / weak / missing / not_applicable) or a *rule*
+(located findings). Entries are data only; the engine in ``lbcheck.engine`` interprets them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from lbcheck.models import BlockKind, Modality, Place, Severity
+
+SUBJECTS = (
+    "buero",
+    "it-hardware",
+    "it-dienstleistung",
+    "reinigung",
+    "verpflegung",
+    "transport",
+    "bau",
+    "moebel",
+    "textil",
+    "beratung-kreativ",
+    "veranstaltung",
+    "sonstiges",
+)
+
+Within = Literal["sentence", "window", "block", "section", "document"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Matcher(_Frozen):
+    """Text to look for: lemma-aware phrases and/or regular expressions.
+
+    ``phrases`` are matched on the lemma view of a sentence (lower case, lemmatised, hyphens
+    inside words removed), so ``Recyclingpapier`` also finds ``Recycling-Papiers``. A leading
+    or trailing ``*`` allows a compound part before or after (``*papier`` finds
+    ``Kopierpapier``). ``regex`` is matched case-insensitively on the sentence text.
+    ``within`` says how far around the sentence the matcher may look.
+    """
+
+    phrases: tuple[str, ...] = ()
+    regex: tuple[str, ...] = ()
+    within: Within = "sentence"
+    window: int = Field(default=1, ge=0, le=20)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Matcher:
+        if not self.phrases and not self.regex:
+            raise ValueError("a matcher needs at least one of 'phrases' or 'regex'")
+        return self
+
+
+class Pattern(Matcher):
+    """A matcher that makes a sentence evidence, with its conditions."""
+
+    requires: tuple[Matcher, ...] = ()
+    unless: tuple[Matcher, ...] = ()
+    modality: tuple[Modality, ...] = ()
+    places: tuple[Place, ...] = ()
+    kinds: tuple[BlockKind, ...] = ()
+    confidence: float = Field(default=0.9, gt=0.0, le=1.0)
+
+
+class LegalRef(_Frozen):
+    """A legal basis: the norm (law and paragraph, label, convention) and where to read it."""
+
+    ref: str = Field(min_length=3)
+    source: str = Field(min_length=8)
+
+
+class Example(_Frozen):
+    text: str = Field(min_length=3)
+    status: Literal["met", "weak"] | None = None
+
+
+class Examples(_Frozen):
+    """``pass``: texts where the check is satisfied (criterion addressed / rule silent);
+    ``fail``: texts where it is not (criterion not addressed / rule fires)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    pass_: tuple[Example, ...] = Field(alias="pass", min_length=1)
+    fail: tuple[Example, ...] = Field(min_length=1)
+
+    @field_validator("pass_", "fail", mode="before")
+    @classmethod
+    def _strings_to_examples(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+class Entry(_Frozen):
+    """One criterion or rule: its identity, its patterns, its texts and its examples.
+
+    ``mention_status`` says what a plain indicative sentence in running text (no modal verb,
+    no prohibition, not a table cell or list item) counts as for a criterion: ``met`` (tender
+    German states duties in the indicative: "Der Auftragnehmer legt jährlich einen Bericht
+    vor"), ``weak`` (a mention that requires nothing), or ``ignore`` (for topics whose words are
+    common in boilerplate).
+    """
+
+    code: str = Field(pattern=r"^[A-Z]{2,4}-\d{2}$")
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str = Field(min_length=3)
+    kind: Literal["criterion", "rule"] = "criterion"
+    dimension: Literal["umwelt", "sozial", "innovation", "recht"]
+    severity: Severity = Severity.WARNING
+    patterns: tuple[Pattern, ...] = Field(min_length=1)
+    document_unless: tuple[Matcher, ...] = ()
+    heuristic: str | None = None
+    message: str = Field(min_length=10)
+    rationale: str = Field(min_length=10)
+    legal_basis: tuple[LegalRef, ...] = Field(min_length=1)
+    model_clause: str = Field(min_length=10)
+    proof: str = ""
+    mention_status: Literal["met", "weak", "ignore"] = "met"
+    enabled: bool = True
+    examples: Examples
+
+
+class CriteriaSet(_Frozen):
+    """A set file: header plus entries."""
+
+    set: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    description: str
+    dimension: Literal["umwelt", "sozial", "innovation", "recht", "umwelt-sozial"]
+    applies_to: tuple[str, ...] = ()
+    applies_note: str = ""
+    entries: tuple[Entry, ...] = Field(min_length=1)
+
+    @field_validator("applies_to")
+    @classmethod
+    def _known_subjects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [s for s in value if s not in SUBJECTS]
+        if unknown:
+            raise ValueError(f"unknown subject(s) {unknown}; known: {', '.join(SUBJECTS)}")
+        return value

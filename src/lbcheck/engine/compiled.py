@@ -1,0 +1,129 @@
+"""Compile criteria entries once: phrases to lemma-view regexes, regexes to ``regex`` patterns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lbcheck.criteria.loader import Catalogue
+from lbcheck.criteria.schema import CriteriaSet, Entry, Matcher, Pattern
+from lbcheck.errors import CriteriaError
+from lbcheck.models import BlockKind, Modality, Place
+from lbcheck.nlp import split_sentences, token_key
+
+# Inflection endings tolerated after each phrase word (nouns and adjectives).
+_ENDING = r"(?:e|s|es|en|n|er|ern|em|ns)?"
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledMatcher:
+    lemma_rx: regex.Pattern[str] | None
+    text_rx: regex.Pattern[str] | None
+    within: str
+    window: int
+
+    def search(self, text: str, lemmas: str) -> bool:
+        return bool(
+            (self.lemma_rx is not None and self.lemma_rx.search(lemmas))
+            or (self.text_rx is not None and self.text_rx.search(text))
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPattern:
+    matcher: CompiledMatcher
+    requires: tuple[CompiledMatcher, ...]
+    unless: tuple[CompiledMatcher, ...]
+    modality: frozenset[Modality]
+    places: frozenset[Place]
+    kinds: frozenset[BlockKind]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledEntry:
+    entry: Entry
+    set: CriteriaSet
+    patterns: tuple[CompiledPattern, ...]
+    document_unless: tuple[CompiledMatcher, ...]
+
+
+def _phrase_regex(words: Sequence[str]) -> str:
+    parts = []
+    for word in words:
+        prefix = r"\S*" if word.startswith("*") else ""
+        suffix = r"\S*" if word.endswith("*") else _ENDING
+        core = regex.escape(word.strip("*"))
+        parts.append(prefix + core + suffix)
+    return " ".join(parts)
+
+
+def _lemmatise_phrases(phrases: Sequence[str], model: str | None) -> list[list[str]]:
+    """Lemmatise phrases with the document pipeline, keeping ``*`` markers on their words."""
+    stripped = [p.replace("*", " ").strip() for p in phrases]
+    result: list[list[str]] = []
+    for phrase, spans in zip(phrases, split_sentences(stripped, model), strict=True):
+        tokens = [t for span in spans for t in span.tokens]
+        words = [token_key(t) for t in tokens]
+        if not words:
+            continue
+        if phrase.lstrip().startswith("*"):
+            words[0] = "*" + words[0]
+        if phrase.rstrip().endswith("*"):
+            words[-1] = words[-1] + "*"
+        result.append(words)
+    return result
+
+
+def compile_matcher(m: Matcher, where: str, model: str | None = None) -> CompiledMatcher:
+    lemma_rx = text_rx = None
+    try:
+        if m.phrases:
+            alternatives = sorted(
+                {_phrase_regex(w) for w in _lemmatise_phrases(m.phrases, model)}, key=len, reverse=True
+            )
+            lemma_rx = regex.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
+        if m.regex:
+            text_rx = regex.compile(
+                "|".join(f"(?:{r})" for r in m.regex), regex.IGNORECASE | regex.UNICODE
+            )
+    except regex.error as exc:
+        raise CriteriaError(f"{where}: ungültiger regulärer Ausdruck ({exc})") from exc
+    return CompiledMatcher(lemma_rx, text_rx, m.within, m.window)
+
+
+def _compile_pattern(p: Pattern, where: str, model: str | None) -> CompiledPattern:
+    return CompiledPattern(
+        matcher=compile_matcher(p, where, model),
+        requires=tuple(compile_matcher(r, f"{where}.requires", model) for r in p.requires),
+        unless=tuple(compile_matcher(u, f"{where}.unless", model) for u in p.unless),
+        modality=frozenset(p.modality),
+        places=frozenset(p.places),
+        kinds=frozenset(p.kinds),
+        confidence=p.confidence,
+    )
+
+
+def compile_catalogue(catalogue: Catalogue, model: str | None = None) -> tuple[CompiledEntry, ...]:
+    """Compile every enabled entry of the catalogue, in catalogue order."""
+    compiled = []
+    for s, e in catalogue.entries():
+        if not e.enabled:
+            continue
+        where = f"{s.set}/{e.code}"
+        compiled.append(
+            CompiledEntry(
+                entry=e,
+                set=s,
+                patterns=tuple(
+                    _compile_pattern(p, f"{where}.patterns[{i}]", model)
+                    for i, p in enumerate(e.patterns)
+                ),
+                document_unless=tuple(
+                    compile_matcher(m, f"{where}.document_unless", model) for m in e.document_unless
+                ),
+            )
+        )
+    return tuple(compiled)

@@ -1,0 +1,150 @@
+"""The pure core: sentences + compiled catalogue -> criteria statuses and located findings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lbcheck.engine.compiled import CompiledEntry
+from lbcheck.engine.heuristics import REGISTRY
+from lbcheck.engine.match import Context, Match, find_matches
+from lbcheck.engine.segments import segment
+from lbcheck.engine.subject import detect_subjects
+from lbcheck.models import (
+    BlockKind,
+    CriterionResult,
+    Document,
+    DocumentReport,
+    Evidence,
+    Finding,
+    Modality,
+    Sentence,
+    Severity,
+    Status,
+)
+
+_EXCERPT = 300
+_SPEC_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.LIST_ITEM})
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the engine needs to know besides the document: overrides from the user."""
+
+    severities: tuple[tuple[str, Severity], ...] = ()
+    spacy_model: str | None = None
+
+
+def excerpt(text: str) -> str:
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
+
+
+def evidence_status(entry: CompiledEntry, s: Sentence) -> Status | None:
+    """What one matching sentence says about a criterion, or None when it is no evidence."""
+    if s.modality is Modality.NEGATED:
+        return None
+    if s.modality in (Modality.WEAK, Modality.AMBIGUOUS):
+        return Status.MET if s.scored else Status.WEAK
+    if s.modality is Modality.STATEMENT and s.kind not in _SPEC_KINDS and not s.scored:
+        mention = entry.entry.mention_status
+        if mention == "ignore":
+            return None
+        if mention == "weak":
+            return Status.WEAK
+    return Status.MET
+
+
+def fingerprint(code: str, s: Sentence) -> str:
+    """Stable across page shifts: the code, the section path and the normalised sentence."""
+    key = "\x1f".join((code, *s.location.section, " ".join(s.text.lower().split())))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _criterion(entry: CompiledEntry, matches: Sequence[Match], applies: bool) -> CriterionResult:
+    statuses = []
+    evidence = []
+    for m in matches:
+        status = evidence_status(entry, m.sentence)
+        if status is None:
+            continue
+        statuses.append(status)
+        s = m.sentence
+        evidence.append(Evidence(s.location, excerpt(s.text), s.place, s.modality))
+    if Status.MET in statuses:
+        status = Status.MET
+    elif statuses:
+        status = Status.WEAK
+    else:
+        status = Status.MISSING if applies else Status.NOT_APPLICABLE
+    e = entry.entry
+    return CriterionResult(e.code, e.name, entry.set.set, e.dimension, status, tuple(evidence))
+
+
+def _findings(
+    entry: CompiledEntry, matches: Sequence[Match], severity: Severity
+) -> list[tuple[int, Finding]]:
+    e = entry.entry
+    return [
+        (m.sentence.index, Finding(
+            code=e.code,
+            name=e.name,
+            severity=severity,
+            message=e.message,
+            location=m.sentence.location,
+            excerpt=excerpt(m.sentence.text),
+            confidence=round(m.confidence, 2),
+            fingerprint=fingerprint(e.code, m.sentence),
+            place=m.sentence.place,
+        ))
+        for m in matches
+    ]
+
+
+def set_applies(applies_to: Sequence[str], subjects: Sequence[str]) -> bool:
+    return not applies_to or any(s in applies_to for s in subjects)
+
+
+def check_document(
+    document: Document, entries: Sequence[CompiledEntry], options: Options = Options()
+) -> DocumentReport:
+    """Check one document against the compiled catalogue. Pure: same input, same report."""
+    sentences = segment(document, options.spacy_model)
+    subjects = detect_subjects(sentences, document.path.rsplit("/", 1)[-1])
+    ctx = Context(sentences)
+    overrides = dict(options.severities)
+
+    criteria: list[CriterionResult] = []
+    accepted: dict[str, list[Match]] = {}
+    sets: dict[str, bool] = {}
+    for entry in entries:
+        applies = set_applies(entry.set.applies_to, subjects)
+        sets.setdefault(entry.set.set, applies)
+        if entry.entry.kind != "criterion":
+            continue
+        matches = find_matches(ctx, entry)
+        result = _criterion(entry, matches, applies)
+        criteria.append(result)
+        accepted[entry.entry.code] = [m for m in matches if evidence_status(entry, m.sentence)]
+
+    findings: list[tuple[int, Finding]] = []
+    for entry in entries:
+        if entry.entry.kind != "rule":
+            continue
+        matches = find_matches(ctx, entry)
+        if entry.entry.heuristic:
+            matches = REGISTRY[entry.entry.heuristic](ctx, matches, accepted)
+        severity = overrides.get(entry.entry.code, entry.entry.severity)
+        findings.extend(_findings(entry, matches, severity))
+
+    findings.sort(key=lambda pair: (pair[0], pair[1].code))
+    return DocumentReport(
+        path=document.path,
+        status="ok",
+        format=document.format,
+        pages=document.pages,
+        subject=subjects,
+        sets=tuple(sets.items()),
+        criteria=tuple(criteria),
+        findings=tuple(f for _, f in findings),
+    )

@@ -1,0 +1,86 @@
+"""Named escape hatches for rules that data alone cannot express. Each one takes the pattern
+matches of its rule plus the criteria evidence and returns the places where the rule fires,
+with a confidence. A rule names its heuristic in YAML (``heuristic: weak-sustainability``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import regex
+
+from lbcheck.engine.match import Context, Match
+from lbcheck.models import Modality, Place
+
+Heuristic = Callable[[Context, Sequence[Match], Mapping[str, Sequence[Match]]], list[Match]]
+
+_WEAK = frozenset({Modality.WEAK, Modality.AMBIGUOUS})
+
+
+def _merge(*groups: Sequence[Match]) -> list[Match]:
+    best: dict[int, Match] = {}
+    for group in groups:
+        for m in group:
+            old = best.get(m.sentence.index)
+            if old is None or m.confidence > old.confidence:
+                best[m.sentence.index] = m
+    return [best[i] for i in sorted(best)]
+
+
+def weak_sustainability(
+    ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
+) -> list[Match]:
+    """VR-04: a sustainability requirement in weak words, outside a scored award criterion."""
+    weak_evidence = [
+        Match(m.sentence, min(m.confidence, 0.85))
+        for matches in evidence.values()
+        for m in matches
+        if m.sentence.modality in _WEAK and not m.sentence.scored
+    ]
+    return _merge([m for m in own if not m.sentence.scored], weak_evidence)
+
+
+def unweighted_award(
+    ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
+) -> list[Match]:
+    """VR-05: a sustainability aspect used for the award without weighting or points."""
+    award_evidence = [
+        Match(m.sentence, min(m.confidence, 0.8))
+        for matches in evidence.values()
+        for m in matches
+        if m.sentence.place is Place.ZUSCHLAG and not m.sentence.scored
+    ]
+    return _merge([m for m in own if not m.sentence.scored], award_evidence)
+
+
+_CORE = ("29", "87", "98", "100", "105", "111", "138", "182")
+_NUMBER = regex.compile(r"(?<![\d,.])0*(\d{2,3})(?!\d|,\d)")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n for n in _NUMBER.findall(text)}
+
+
+def ilo_enumeration(
+    ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
+) -> list[Match]:
+    """VR-07: the ILO core conventions enumerated by number without C155 and C187."""
+    fired: list[Match] = []
+    for m in own:
+        block = [s.text for s in ctx.sentences if s.block_index == m.sentence.block_index]
+        window = ctx.sentences[max(0, m.sentence.index - 3) : m.sentence.index + 4]
+        numbers = _numbers(" ".join(block + [s.text for s in window]))
+        if len(numbers & set(_CORE)) >= 5 and not {"155", "187"} <= numbers:
+            fired.append(m)
+    if not fired:
+        return []
+    everything = _numbers(" ".join(s.text for s in ctx.sentences if "155" in s.text or "187" in s.text))
+    if {"155", "187"} <= everything:
+        return []
+    return fired[:1]
+
+
+REGISTRY: dict[str, Heuristic] = {
+    "weak-sustainability": weak_sustainability,
+    "unweighted-award": unweighted_award,
+    "ilo-enumeration": ilo_enumeration,
+}

@@ -1,0 +1,122 @@
+"""Find the sentences where an entry's patterns hold, with their requires/unless context."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lbcheck.engine.compiled import CompiledEntry, CompiledMatcher, CompiledPattern
+from lbcheck.models import Modality, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A sentence where a pattern of an entry holds."""
+
+    sentence: Sentence
+    confidence: float
+
+
+@dataclass
+class Context:
+    """The sentences of one document with the joined views that matchers scan.
+
+    Joining all sentences into one string lets each entry's main pattern run once per document
+    instead of once per sentence; offsets map back to sentences with ``bisect``.
+    """
+
+    sentences: Sequence[Sentence]
+    _starts: list[int] = field(default_factory=list)
+    _lemmas: str = ""
+    _text_starts: list[int] = field(default_factory=list)
+    _text: str = ""
+    _groups: dict[tuple[str, object], list[int]] = field(default_factory=dict)
+    _cache: dict[tuple[int, str, object], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        parts: list[str] = []
+        texts: list[str] = []
+        pos = tpos = 0
+        groups: dict[tuple[str, object], list[int]] = defaultdict(list)
+        for s in self.sentences:
+            self._starts.append(pos)
+            parts.append(s.lemmas)
+            pos += len(s.lemmas) + 1
+            self._text_starts.append(tpos)
+            texts.append(s.text)
+            tpos += len(s.text) + 1
+            groups[("block", s.block_index)].append(s.index)
+            groups[("section", s.location.section)].append(s.index)
+        self._lemmas = "\n".join(parts)
+        self._text = "\n".join(texts)
+        self._groups = dict(groups)
+
+    def candidates(self, m: CompiledMatcher) -> set[int]:
+        """Indices of sentences the matcher finds, scanning the document once per regex."""
+        found: set[int] = set()
+        if m.lemma_rx is not None:
+            for hit in m.lemma_rx.finditer(self._lemmas):
+                found.add(bisect_right(self._starts, hit.start()) - 1)
+        if m.text_rx is not None:
+            for hit in m.text_rx.finditer(self._text):
+                found.add(bisect_right(self._text_starts, hit.start()) - 1)
+        return found
+
+    def _group(self, m: CompiledMatcher, s: Sentence) -> tuple[object, list[int]]:
+        if m.within == "window":
+            lo, hi = max(0, s.index - m.window), min(len(self.sentences), s.index + m.window + 1)
+            return (lo, hi), list(range(lo, hi))
+        if m.within == "block":
+            return s.block_index, self._groups[("block", s.block_index)]
+        if m.within == "section":
+            return s.location.section, self._groups[("section", s.location.section)]
+        return None, list(range(len(self.sentences)))
+
+    def holds(self, m: CompiledMatcher, s: Sentence) -> bool:
+        """Does the matcher find its text around sentence ``s`` (as far as its ``within``)?"""
+        if m.within == "sentence":
+            return m.search(s.text, s.lemmas)
+        key, members = self._group(m, s)
+        cache_key = (id(m), m.within, key)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = any(
+                m.search(self.sentences[i].text, self.sentences[i].lemmas) for i in members
+            )
+        return self._cache[cache_key]
+
+    def document_has(self, m: CompiledMatcher) -> bool:
+        cache_key = (id(m), "document", None)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = bool(self.candidates(m))
+        return self._cache[cache_key]
+
+
+def _pattern_holds(ctx: Context, p: CompiledPattern, s: Sentence) -> bool:
+    if p.modality:
+        if s.modality not in p.modality:
+            return False
+    elif s.modality is Modality.NEGATED:
+        return False
+    if p.places and s.place not in p.places:
+        return False
+    if p.kinds and s.kind not in p.kinds:
+        return False
+    if not all(ctx.holds(r, s) for r in p.requires):
+        return False
+    return not any(ctx.holds(u, s) for u in p.unless)
+
+
+def find_matches(ctx: Context, entry: CompiledEntry) -> list[Match]:
+    """All sentences where one of the entry's patterns holds, in document order."""
+    if any(ctx.document_has(m) for m in entry.document_unless):
+        return []
+    best: dict[int, float] = {}
+    for p in entry.patterns:
+        for i in ctx.candidates(p.matcher):
+            s = ctx.sentences[i]
+            # A joined-view hit may straddle two sentences; confirm it inside this one.
+            if p.matcher.search(s.text, s.lemmas) and _pattern_holds(ctx, p, s):
+                best[i] = max(best.get(i, 0.0), p.confidence)
+    return [Match(ctx.sentences[i], conf) for i, conf in sorted(best.items())]

@@ -1,0 +1,71 @@
+"""Turn a Document into sentences with lemma view, place and modality."""
+
+from __future__ import annotations
+
+import regex
+
+from lbcheck.engine.modality import classify, is_scored
+from lbcheck.engine.places import announces_award, place_of
+from lbcheck.models import BlockKind, Document, Modality, Place, Sentence
+from lbcheck.nlp import lemma_view, split_sentences
+
+_SPACE = regex.compile(r"\s+")
+_MINIMUM_HEADING = regex.compile(r"mindest|ausschlusskriteri|muss-kriteri|a-kriteri", regex.I)
+_MAX_BLOCK = 20_000
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...]:
+    """Split every block into sentences and classify each one.
+
+    A sentence in a Zuschlag section or table whose section/table carries points or weights
+    counts as part of a scored award criterion.
+    """
+    texts = [_clean(b.text)[:_MAX_BLOCK] for b in document.blocks]
+    scored_sections: set[tuple[str, ...]] = set()
+    scored_tables: set[int] = set()
+    for block, text in zip(document.blocks, texts, strict=True):
+        if is_scored(text):
+            scored_sections.add(block.location.section)
+            if block.location.table is not None:
+                scored_tables.add(block.location.table)
+
+    sentences: list[Sentence] = []
+    for b_index, (block, text, spans) in enumerate(
+        zip(document.blocks, texts, split_sentences(texts, model), strict=True)
+    ):
+        if block.kind is BlockKind.HEADING:
+            continue
+        section = block.location.section
+        for span in spans:
+            s_text = text[span.start : span.end].strip()
+            if not s_text:
+                continue
+            place = place_of(section, s_text)
+            modality = classify(s_text)
+            if modality is Modality.AMBIGUOUS and any(_MINIMUM_HEADING.search(h) for h in section):
+                modality = Modality.BINDING
+            # A sentence that announces its own award role but carries no points stays
+            # unscored even inside a weighted section (VR-05 looks for exactly that).
+            scored = is_scored(s_text) or (
+                place is Place.ZUSCHLAG
+                and not announces_award(s_text)
+                and (section in scored_sections or block.location.table in scored_tables)
+            )
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    text=s_text,
+                    lemmas=lemma_view(span.tokens),
+                    block_index=b_index,
+                    kind=block.kind,
+                    location=block.location,
+                    place=place,
+                    modality=modality,
+                    scored=scored,
+                )
+            )
+    return tuple(sentences)
