@@ -142,6 +142,18 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Advice:
+    """What a buyer needs to fix a missing or weak criterion."""
+
+    title: str
+    message: str
+    rationale: str
+    legal_basis: tuple[tuple[str, str], ...]
+    model_clause: str
+    proof: str
+
+
+@dataclass(frozen=True, slots=True)
 class CriterionResult:
     code: str
     name: str
@@ -149,6 +161,8 @@ class CriterionResult:
     dimension: str
     status: Status
     evidence: tuple[Evidence, ...] = ()
+    severity: Severity = Severity.WARNING
+    advice: Advice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +196,17 @@ class DocumentReport:
     criteria: tuple[CriterionResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     error: ErrorInfo | None = None
+    placement: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    eforms: tuple[EformsHint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EformsHint:
+    """An eForms field the buyer should set, with the code and why."""
+
+    field: str
+    code: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,9 +50,7 @@ def _line_of(raw: Any, loc: Sequence[int | str]) -> int | None:
     line = raw.get("__line__") if isinstance(raw, dict) else None
     node = raw
     for key in loc:
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+        if (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and key < len(node)):
             node = node[key]
         else:
             break
@@ -66,7 +64,11 @@ def _describe(raw: Any, error: Any) -> str:
     entry = ""
     if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
         entries = raw.get("entries") if isinstance(raw, dict) else None
-        if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
+        if (
+            isinstance(entries, list)
+            and loc[1] < len(entries)
+            and isinstance(entries[loc[1]], dict)
+        ):
             entry = f" Eintrag {entries[loc[1]].get('code', '#' + str(loc[1] + 1))},"
     key = ".".join(str(p) for p in loc) or "(Datei)"
     line = _line_of(raw, loc)
@@ -77,7 +79,7 @@ def _describe(raw: Any, error: Any) -> str:
 def parse_set(text: str, source: str) -> CriteriaSet:
     """Validate the YAML text of one set file."""
     try:
-        raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        raw = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" Zeile {mark.line + 1}:" if mark else ""
@@ -122,7 +124,11 @@ class Catalogue:
 def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
     """Load the built-in sets plus user set files; duplicate codes or names are an error."""
     folder = builtin_dir()
-    sets = [load_set_file(folder / f"{name}.yaml") for name in BUILTIN_SETS if (folder / f"{name}.yaml").exists()]
+    sets = [
+        load_set_file(folder / f"{name}.yaml")
+        for name in BUILTIN_SETS
+        if (folder / f"{name}.yaml").exists()
+    ]
     sets.extend(load_set_file(p) for p in extra)
     seen: dict[str, str] = {}
     for s in sets:

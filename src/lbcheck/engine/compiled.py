@@ -82,7 +82,9 @@ def compile_matcher(m: Matcher, where: str, model: str | None = None) -> Compile
     try:
         if m.phrases:
             alternatives = sorted(
-                {_phrase_regex(w) for w in _lemmatise_phrases(m.phrases, model)}, key=len, reverse=True
+                {_phrase_regex(w) for w in _lemmatise_phrases(m.phrases, model)},
+                key=len,
+                reverse=True,
             )
             lemma_rx = regex.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
         if m.regex:

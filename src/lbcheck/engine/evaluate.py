@@ -10,8 +10,10 @@ from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.heuristics import REGISTRY
 from lbcheck.engine.match import Context, Match, find_matches
 from lbcheck.engine.segments import segment
+from lbcheck.engine.statistics import eforms_hints, placement
 from lbcheck.engine.subject import detect_subjects
 from lbcheck.models import (
+    Advice,
     BlockKind,
     CriterionResult,
     Document,
@@ -61,7 +63,21 @@ def fingerprint(code: str, s: Sentence) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _criterion(entry: CompiledEntry, matches: Sequence[Match], applies: bool) -> CriterionResult:
+def advice_for(entry: CompiledEntry) -> Advice:
+    e = entry.entry
+    return Advice(
+        title=e.title,
+        message=e.message,
+        rationale=e.rationale,
+        legal_basis=tuple((ref.ref, ref.source) for ref in e.legal_basis),
+        model_clause=e.model_clause,
+        proof=e.proof,
+    )
+
+
+def _criterion(
+    entry: CompiledEntry, matches: Sequence[Match], applies: bool, severity: Severity
+) -> CriterionResult:
     statuses = []
     evidence = []
     for m in matches:
@@ -78,7 +94,10 @@ def _criterion(entry: CompiledEntry, matches: Sequence[Match], applies: bool) ->
     else:
         status = Status.MISSING if applies else Status.NOT_APPLICABLE
     e = entry.entry
-    return CriterionResult(e.code, e.name, entry.set.set, e.dimension, status, tuple(evidence))
+    advice = advice_for(entry) if status in (Status.WEAK, Status.MISSING) else None
+    return CriterionResult(
+        e.code, e.name, entry.set.set, e.dimension, status, tuple(evidence), severity, advice
+    )
 
 
 def _findings(
@@ -86,17 +105,20 @@ def _findings(
 ) -> list[tuple[int, Finding]]:
     e = entry.entry
     return [
-        (m.sentence.index, Finding(
-            code=e.code,
-            name=e.name,
-            severity=severity,
-            message=e.message,
-            location=m.sentence.location,
-            excerpt=excerpt(m.sentence.text),
-            confidence=round(m.confidence, 2),
-            fingerprint=fingerprint(e.code, m.sentence),
-            place=m.sentence.place,
-        ))
+        (
+            m.sentence.index,
+            Finding(
+                code=e.code,
+                name=e.name,
+                severity=severity,
+                message=e.message,
+                location=m.sentence.location,
+                excerpt=excerpt(m.sentence.text),
+                confidence=round(m.confidence, 2),
+                fingerprint=fingerprint(e.code, m.sentence),
+                place=m.sentence.place,
+            ),
+        )
         for m in matches
     ]
 
@@ -123,7 +145,8 @@ def check_document(
         if entry.entry.kind != "criterion":
             continue
         matches = find_matches(ctx, entry)
-        result = _criterion(entry, matches, applies)
+        severity = overrides.get(entry.entry.code, entry.entry.severity)
+        result = _criterion(entry, matches, applies, severity)
         criteria.append(result)
         accepted[entry.entry.code] = [m for m in matches if evidence_status(entry, m.sentence)]
 
@@ -147,4 +170,6 @@ def check_document(
         sets=tuple(sets.items()),
         criteria=tuple(criteria),
         findings=tuple(f for _, f in findings),
+        placement=placement(criteria),
+        eforms=eforms_hints(criteria),
     )

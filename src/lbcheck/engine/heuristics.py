@@ -73,7 +73,9 @@ def ilo_enumeration(
             fired.append(m)
     if not fired:
         return []
-    everything = _numbers(" ".join(s.text for s in ctx.sentences if "155" in s.text or "187" in s.text))
+    everything = _numbers(
+        " ".join(s.text for s in ctx.sentences if "155" in s.text or "187" in s.text)
+    )
     if {"155", "187"} <= everything:
         return []
     return fired[:1]

@@ -1,0 +1,38 @@
+"""``lbcheck criteria validate``: schema, regular expressions, unique codes and the examples."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from lbcheck.errors import CriteriaError
+
+
+def validate_files(files: Sequence[Path]) -> list[str]:
+    """Problems found in user set files, one German line each; empty when all is well."""
+    from lbcheck.criteria.loader import load_catalogue, load_set_file
+    from lbcheck.engine.compiled import compile_catalogue
+    from lbcheck.engine.examples import run_all
+
+    problems: list[str] = []
+    for path in files:
+        try:
+            load_set_file(path)
+        except CriteriaError as exc:
+            problems.append(str(exc))
+    if problems:
+        return problems
+    try:
+        catalogue = load_catalogue(tuple(files))
+        compiled = compile_catalogue(catalogue)
+    except CriteriaError as exc:
+        return [str(exc)]
+    user_sets = {load_set_file(p).set for p in files}
+    own = [e for e in compiled if e.set.set in user_sets]
+    for outcome in run_all(compiled, own):
+        if not outcome.ok:
+            problems.append(
+                f"{outcome.code}: Beispiel ({outcome.kind}) ergibt {outcome.got}, erwartet "
+                f"{outcome.expected}: {outcome.text!r}"
+            )
+    return problems

@@ -1,0 +1,67 @@
+"""Run the examples of criteria entries: every ``pass``/``fail`` text is checked as a one-paragraph
+document. Used by the test suite and by ``lbcheck criteria validate``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lbcheck.engine.compiled import CompiledEntry
+from lbcheck.engine.evaluate import check_document
+from lbcheck.models import Block, BlockKind, Document, Location
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleOutcome:
+    code: str
+    kind: str
+    text: str
+    expected: str
+    got: str
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.got
+
+
+def example_document(text: str) -> Document:
+    return Document("beispiel.txt", "txt", (Block(BlockKind.PARAGRAPH, text, Location(line=1)),))
+
+
+def run_example(
+    entries: Sequence[CompiledEntry],
+    target: CompiledEntry,
+    kind: str,
+    text: str,
+    status: str | None,
+) -> ExampleOutcome:
+    """Check one example text against the whole compiled catalogue and report the target's result."""
+    report = check_document(example_document(text), entries)
+    code = target.entry.code
+    if target.entry.kind == "rule":
+        fired = any(f.code == code for f in report.findings)
+        expected = "fires" if kind == "fail" else "silent"
+        return ExampleOutcome(code, kind, text, expected, "fires" if fired else "silent")
+    got = next(c.status.value for c in report.criteria if c.code == code)
+    if kind == "pass":
+        expected = status or "met"
+    else:
+        expected = "absent"
+        got = got if got in ("met", "weak") else "absent"
+    return ExampleOutcome(code, kind, text, expected, got)
+
+
+def iter_examples(
+    entries: Sequence[CompiledEntry],
+) -> Iterator[tuple[CompiledEntry, str, str, str | None]]:
+    for entry in entries:
+        for ex in entry.entry.examples.pass_:
+            yield entry, "pass", ex.text, ex.status
+        for ex in entry.entry.examples.fail:
+            yield entry, "fail", ex.text, None
+
+
+def run_all(
+    entries: Sequence[CompiledEntry], only: Sequence[CompiledEntry] | None = None
+) -> list[ExampleOutcome]:
+    return [run_example(entries, e, k, t, s) for e, k, t, s in iter_examples(only or entries)]

@@ -1,0 +1,38 @@
+"""German labels for codes shown to buyers."""
+
+from __future__ import annotations
+
+STATUS_DE = {
+    "met": "erfüllt",
+    "weak": "schwach",
+    "missing": "fehlt",
+    "not_applicable": "nicht anwendbar",
+}
+SEVERITY_DE = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
+PLACE_DE = {
+    "leistungsbeschreibung": "Leistungsbeschreibung",
+    "eignung": "Eignung",
+    "zuschlag": "Zuschlag",
+    "ausfuehrungsbedingung": "Ausführungsbedingung",
+}
+SET_DE = {
+    "ilo": "ILO-Kernarbeitsnormen",
+    "kreislauf": "Kreislaufwirtschaft",
+    "buero": "Büromaterial",
+    "dienstleistungen": "Dienstleistungen",
+    "vergaberecht": "Vergaberecht",
+}
+SUBJECT_DE = {
+    "buero": "Büromaterial und Druck",
+    "it-hardware": "IT-Hardware",
+    "it-dienstleistung": "IT-Dienstleistung",
+    "reinigung": "Reinigung",
+    "verpflegung": "Verpflegung",
+    "transport": "Transport und Entsorgung",
+    "bau": "Bauleistung",
+    "moebel": "Möbel",
+    "textil": "Textilien",
+    "beratung-kreativ": "Beratung und Kreativleistung",
+    "veranstaltung": "Veranstaltung",
+    "sonstiges": "Sonstiges",
+}

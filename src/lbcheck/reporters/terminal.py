@@ -1,0 +1,181 @@
+"""Terminal reporter: a German report for a buyer, rendered with rich."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lbcheck.models import CriterionResult, DocumentReport, Finding, Report, Status
+from lbcheck.reporters.base import Reporter
+from lbcheck.reporters.labels import (
+    PLACE_DE,
+    SET_DE,
+    SEVERITY_DE,
+    STATUS_DE,
+    SUBJECT_DE,
+)
+
+_STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _shown_criteria(doc: DocumentReport) -> list[CriterionResult]:
+    """Criteria of sets that apply, plus any criterion with evidence from another set."""
+    applies = dict(doc.sets)
+    return [
+        c for c in doc.criteria if applies.get(c.set, True) or c.status is not Status.NOT_APPLICABLE
+    ]
+
+
+def _criteria_table(doc: DocumentReport) -> Table:
+    table = Table(title="Kriterien", title_justify="left", expand=True, show_lines=False)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Kriterium")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Fundstelle")
+    for c in _shown_criteria(doc):
+        where = ""
+        if c.evidence:
+            e = c.evidence[0]
+            where = f"{e.location.describe()} ({PLACE_DE[e.place.value]})"
+        title = c.advice.title if c.advice else c.name
+        table.add_row(
+            c.code,
+            title,
+            Text(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value]),
+            where,
+        )
+    return table
+
+
+def _sets_line(doc: DocumentReport) -> Text:
+    parts = []
+    for name, applies in doc.sets:
+        label = SET_DE.get(name, name)
+        parts.append(f"{label}: {'gilt' if applies else 'gilt nicht für diesen Gegenstand'}")
+    return Text("Kriteriensets – " + "; ".join(parts))
+
+
+def _finding_group(findings: list[Finding]) -> RenderableType:
+    """One rule: its message once, then every place with its excerpt."""
+    first = findings[0]
+    head = Text(f"{first.code} {first.name} ", style="bold")
+    head.append(
+        f"[{SEVERITY_DE[first.severity.value]}]", style=_SEVERITY_STYLE[first.severity.value]
+    )
+    head.append(f" – {len(findings)} Fundstelle(n)")
+    lines: list[RenderableType] = [head, Text(f"   {first.message}")]
+    for f in findings:
+        where = f"{f.location.describe()} ({PLACE_DE[f.place.value]})"
+        lines.append(Text(f"   • {where}: „{f.excerpt}“"))
+    return Group(*lines)
+
+
+def _advice(c: CriterionResult) -> RenderableType:
+    a = c.advice
+    assert a is not None
+    head = Text(f"{c.code} {a.title} – ", style="bold")
+    head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
+    basis = "; ".join(ref for ref, _ in a.legal_basis)
+    lines: list[RenderableType] = [
+        head,
+        Text(f"   Warum: {a.rationale} ({basis})"),
+        Text(f"   Textbaustein: {a.model_clause}"),
+    ]
+    if a.proof:
+        lines.append(Text(f"   Nachweis: {a.proof}"))
+    return Group(*lines)
+
+
+def _placement(doc: DocumentReport) -> Text:
+    parts = []
+    for place, dims in doc.placement:
+        parts.append(f"{PLACE_DE[place]}: {', '.join(dims) if dims else '–'}")
+    return Text("Verortung (VergStatVO / eForms BT-DEX-02) – " + "; ".join(parts))
+
+
+def _eforms(doc: DocumentReport) -> Text:
+    hints = "; ".join(f"{h.field} = {h.code}" for h in doc.eforms)
+    return Text(f"eForms-Angaben – {hints}")
+
+
+def _document(doc: DocumentReport) -> RenderableType:
+    title = doc.path
+    if doc.status != "ok":
+        assert doc.error is not None
+        body = Text(f"Nicht geprüft [{doc.error.code}]: {doc.error.message}", style="red")
+        return Panel(body, title=title, title_align="left")
+    meta = f"{(doc.format or '').upper()}"
+    if doc.pages:
+        meta += f", {doc.pages} Seiten"
+    subjects = ", ".join(SUBJECT_DE.get(s, s) for s in doc.subject)
+    parts: list[RenderableType] = [
+        Text(f"Format: {meta} · Gegenstand: {subjects}"),
+        _sets_line(doc),
+    ]
+    if _shown_criteria(doc):
+        parts.append(_criteria_table(doc))
+    if doc.findings:
+        parts.append(
+            Text(f"\nBefunde zur Formulierung ({len(doc.findings)})", style="bold underline")
+        )
+        by_code: dict[str, list[Finding]] = {}
+        for f in doc.findings:
+            by_code.setdefault(f.code, []).append(f)
+        parts.extend(_finding_group(by_code[code]) for code in sorted(by_code))
+    else:
+        parts.append(Text("\nKeine Befunde zur Formulierung."))
+    todo = [c for c in doc.criteria if c.advice is not None]
+    if todo:
+        parts.append(Text("\nHandlungsbedarf: was Sie ergänzen können", style="bold underline"))
+        parts.extend(_advice(c) for c in todo)
+    present = [c for c in doc.criteria if c.status in (Status.MET, Status.WEAK)]
+    if not present:
+        parts.append(Text("\nDas Dokument enthält keine Nachhaltigkeitskriterien des Katalogs."))
+    parts.append(Text(""))
+    parts.append(_placement(doc))
+    if doc.eforms:
+        parts.append(_eforms(doc))
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def _summary(report: Report) -> Text:
+    docs = report.documents
+    errors = sum(1 for d in docs if d.status != "ok")
+    counts = dict.fromkeys(("error", "warning", "info"), 0)
+    for d in docs:
+        for f in d.findings:
+            counts[f.severity.value] += 1
+    text = ", ".join(f"{n} {SEVERITY_DE[k]}" for k, n in counts.items())
+    return Text(
+        f"{len(docs)} Dokument(e) geprüft, {errors} nicht lesbar; Befunde: {text}.", style="bold"
+    )
+
+
+class TerminalReporter(Reporter):
+    name = "terminal"
+    extension = ".txt"
+
+    def __init__(self, color: bool = False, width: int = 100) -> None:
+        self.color = color
+        self.width = width
+
+    def render(self, report: Report) -> str:
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            width=self.width,
+            force_terminal=self.color,
+            no_color=not self.color,
+            color_system="standard" if self.color else None,
+            highlight=False,
+            emoji=False,
+        )
+        for doc in report.documents:
+            console.print(_document(doc))
+        console.print(_summary(report))
+        return buffer.getvalue()

@@ -1,0 +1,119 @@
+"""Run a scan: expand paths, read each file, check it, collect the reports.
+
+This is the I/O edge next to the CLI: everything it calls in ``engine`` is pure. Documents are
+checked in parallel over files (fork workers inherit the compiled catalogue), never with
+``nlp.pipe(n_process=...)``, which is several times slower here.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import multiprocessing
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from lbcheck.config import Settings
+from lbcheck.criteria.loader import Catalogue, load_catalogue
+from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
+from lbcheck.engine.evaluate import Options, check_document
+from lbcheck.errors import IngestCode, IngestError
+from lbcheck.ingest import SUFFIXES, read_document
+from lbcheck.models import DocumentReport, ErrorInfo, Report
+from lbcheck.selection import select, severity_overrides
+
+log = logging.getLogger(__name__)
+
+INTERNAL_MESSAGE = (
+    "Bei der Prüfung dieser Datei ist ein interner Fehler aufgetreten. Bitte melden Sie ihn "
+    "mit der Datei (falls möglich) an das lbcheck-Projekt; die übrigen Dateien wurden geprüft."
+)
+
+
+def expand_paths(args: Sequence[str]) -> list[tuple[Path, str]]:
+    """Files as given, folders recursively by known suffix, and globs; sorted within a folder."""
+    result: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, shown: str) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            result.append((path, shown))
+
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                        add(Path(root) / name, os.path.join(root, name))
+        elif not path.exists() and any(ch in arg for ch in "*?["):
+            for match in sorted(glob.glob(arg, recursive=True)):
+                if Path(match).is_file():
+                    add(Path(match), match)
+        else:
+            add(path, arg)
+    return result
+
+
+def build_entries(settings: Settings) -> tuple[Catalogue, tuple[CompiledEntry, ...]]:
+    catalogue = select(load_catalogue(settings.criteria), settings.sets, settings.disable)
+    return catalogue, compile_catalogue(catalogue, settings.spacy_model)
+
+
+def check_file(
+    path: Path, shown: str, entries: Sequence[CompiledEntry], settings: Settings, options: Options
+) -> DocumentReport:
+    """Read and check one file; every failure becomes an error report, never an exception."""
+    try:
+        document = read_document(path, shown, max_bytes=settings.max_bytes)
+        return check_document(document, entries, options)
+    except IngestError as exc:
+        return DocumentReport(
+            path=shown, status="error", error=ErrorInfo(exc.code.value, exc.message, exc.detail)
+        )
+    except Exception as exc:
+        log.exception("internal error on %s", shown)
+        return DocumentReport(
+            path=shown, status="error", error=ErrorInfo("internal", INTERNAL_MESSAGE, repr(exc))
+        )
+
+
+# Worker state for forked processes: set once in the parent before the pool starts.
+_WORKER: tuple[Sequence[CompiledEntry], Settings, Options] | None = None
+
+
+def _work(item: tuple[Path, str]) -> DocumentReport:
+    assert _WORKER is not None
+    entries, settings, options = _WORKER
+    return check_file(item[0], item[1], entries, settings, options)
+
+
+def scan(args: Sequence[str], settings: Settings) -> Report:
+    """Check every file the arguments name and return the report, in argument order."""
+    global _WORKER
+    items = expand_paths(args)
+    catalogue, entries = build_entries(settings)
+    options = Options(
+        severities=severity_overrides(catalogue, settings.severity),
+        spacy_model=settings.spacy_model,
+    )
+    jobs = min(settings.jobs, len(items))
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _WORKER = (entries, settings, options)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                reports = pool.map(_work, items, chunksize=1)
+        finally:
+            _WORKER = None
+    else:
+        reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
+    return Report(tuple(reports))
+
+
+def not_found(shown: str) -> DocumentReport:
+    exc = IngestError(IngestCode.NOT_FOUND)
+    return DocumentReport(path=shown, status="error", error=ErrorInfo(exc.code.value, exc.message))
