@@ -19,8 +19,7 @@ from lbcheck.errors import UsageError
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Abbreviations after which a trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "abs art bzw ca co dr etc evtl ff ggf gem hr inkl max mind min nr o.ä s sog str "
-    "u.a usw vgl z.b z.t zzgl lfd pos stk tel bspw i.d.r i.s.d i.v.m".split()
+    ["abs", "art", "bzw", "ca", "co", "dr", "etc", "evtl", "ff", "ggf", "gem", "hr", "inkl", "max", "mind", "min", "nr", "o.ä", "s", "sog", "str", "u.a", "usw", "vgl", "z.b", "z.t", "zzgl", "lfd", "pos", "stk", "tel", "bspw", "i.d.r", "i.s.d", "i.v.m"]
 )
 
 
@@ -75,13 +74,22 @@ def load_pipeline(model: str | None = None) -> Any:
     return nlp
 
 
-def _should_merge(previous: SentenceSpan, text: str) -> bool:
-    """Rejoin sentences that the sentencizer split after an abbreviation or a number."""
+def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
+    """Rejoin sentences that the sentencizer split after an abbreviation or a fragment.
+
+    Specifications are full of abbreviations ("Fabr.:", "gew.", "Max.", "Nr."), enumerations
+    ("3.2.") and dates ("am 31. Januar"); a period there does not end the sentence.
+    """
+    words = [t for t in previous.tokens if any(ch.isalnum() for ch in t.text)]
     last = previous.tokens[-1].text.lower() if previous.tokens else ""
+    if len(words) <= 2:
+        return True
     if last.rstrip(".") in _ABBREVIATIONS or last in _ABBREVIATIONS:
         return True
+    following = text[start : start + 1]
+    if following.islower():
+        return True
     stripped = text[previous.start : previous.end].rstrip()
-    # "Nr. 3." or "3.2." style enumerations and ordinal numbers ("am 31. Januar").
     return bool(regex.search(r"(?:^|\s)\d{1,2}\.$", stripped))
 
 
@@ -91,13 +99,11 @@ def split_sentences(texts: Iterable[str], model: str | None = None) -> Iterator[
     for doc in nlp.pipe(texts, batch_size=64):
         spans: list[SentenceSpan] = []
         for sent in doc.sents:
-            tokens = tuple(
-                Token(t.text, t.lemma_ or t.text, t.idx) for t in sent if not t.is_space
-            )
+            tokens = tuple(Token(t.text, t.lemma_ or t.text, t.idx) for t in sent if not t.is_space)
             if not tokens:
                 continue
             span = SentenceSpan(sent.start_char, sent.end_char, tokens)
-            if spans and _should_merge(spans[-1], doc.text):
+            if spans and _should_merge(spans[-1], doc.text, span.start):
                 prev = spans[-1]
                 span = SentenceSpan(prev.start, span.end, prev.tokens + span.tokens)
                 spans[-1] = span

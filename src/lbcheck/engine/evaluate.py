@@ -43,8 +43,11 @@ def excerpt(text: str) -> str:
 
 
 def evidence_status(entry: CompiledEntry, s: Sentence) -> Status | None:
-    """What one matching sentence says about a criterion, or None when it is no evidence."""
-    if s.modality is Modality.NEGATED:
+    """What one matching sentence says about a criterion, or None when it is no evidence.
+
+    A heading names a topic; it requires nothing, so it is never evidence for a criterion.
+    """
+    if s.modality is Modality.NEGATED or s.kind is BlockKind.HEADING:
         return None
     if s.modality in (Modality.WEAK, Modality.AMBIGUOUS):
         return Status.MET if s.scored else Status.WEAK

@@ -47,7 +47,7 @@ BINDING = regex.compile(
     r"|\b(?:darf|dürfen)\s+(?:\w+\s+){0,4}?nur\b|\bausschließlich\b|\bnur\s+zulässig\b"
     r"|\bvorausgesetzt\b|\bVoraussetzung\b|\bist\s+Bedingung\b"
     r"|\b(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?(?:gefordert|verlangt|vorgeschrieben|erforderlich)\b"
-    r"|\b(?:haben|hat|ist|sind|hätte|wäre)\b[^.;]{0,200}?\b(?:zu\s+[a-zäöüß]{3,}(?:en|ern|eln)|"
+    r"|\b(?:haben|hat|ist|sind|hätte|wäre)\b[^.;,]{0,200}?\b(?:zu\s+[a-zäöüß]{3,}(?:en|ern|eln)|"
     + _SEPARABLE
     + r")\b"
     r"|\b(?:sicherzustellen|nachzuweisen|einzuhalten|zu\s+gewährleisten|gewährleistet)\b"

@@ -41,7 +41,7 @@ _HEADING_RULES: tuple[tuple[regex.Pattern[str], Place], ...] = (
 
 _SENTENCE_AWARD = regex.compile(
     r"\bZuschlagskriteri\w*|\bWertungskriteri\w*|\bin\s+die\s+(?:Angebots)?wertung\b"
-    r"|\bfließ(?:t|en)\b[^.]{0,80}\b(?:Wertung|Bewertung)\b|\bwird\b[^.]{0,60}\bgewertet\b"
+    r"|\bfließ(?:t|en)\b[^;]{0,200}?\w*wertung\b|\bwird\b[^.]{0,60}\bgewertet\b"
     r"|\bwerden\b[^.]{0,60}\bgewertet\b|\bbei\s+der\s+Wertung\b",
     _F,
 )

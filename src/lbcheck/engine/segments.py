@@ -12,6 +12,8 @@ from lbcheck.nlp import lemma_view, split_sentences
 _SPACE = regex.compile(r"\s+")
 _MINIMUM_HEADING = regex.compile(r"mindest|ausschlusskriteri|muss-kriteri|a-kriteri", regex.I)
 _MAX_BLOCK = 20_000
+# In an award sentence a percentage is a weight ("Preis 50 %").
+_WEIGHT = regex.compile(r"\b\d+(?:[,.]\d+)?\s*(?:%|Prozent)")
 
 
 def _clean(text: str) -> str:
@@ -37,8 +39,6 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
     for b_index, (block, text, spans) in enumerate(
         zip(document.blocks, texts, split_sentences(texts, model), strict=True)
     ):
-        if block.kind is BlockKind.HEADING:
-            continue
         section = block.location.section
         for span in spans:
             s_text = text[span.start : span.end].strip()
@@ -52,8 +52,13 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
             # unscored even inside a weighted section (VR-05 looks for exactly that).
             scored = is_scored(s_text) or (
                 place is Place.ZUSCHLAG
-                and not announces_award(s_text)
-                and (section in scored_sections or block.location.table in scored_tables)
+                and (
+                    bool(_WEIGHT.search(s_text))
+                    or (
+                        not announces_award(s_text)
+                        and (section in scored_sections or block.location.table in scored_tables)
+                    )
+                )
             )
             sentences.append(
                 Sentence(
