@@ -13,7 +13,7 @@ _F = regex.IGNORECASE | regex.UNICODE
 _HEADING_RULES: tuple[tuple[regex.Pattern[str], Place], ...] = (
     (
         regex.compile(
-            r"zuschlag|wertung|bewertung|wertungsmatrix|bewertungsmatrix|angebotswertung"
+            r"\bzuschlag|\b(?:be|angebots|gesamt)?wertung|\bwertungs|\bbewertungs"
             r"|wirtschaftlichste|preis-leistung|leistungspunkte",
             _F,
         ),
