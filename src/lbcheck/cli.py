@@ -207,6 +207,14 @@ def criteria_validate(
 
 
 @app.command()
+def schema() -> None:
+    """Gibt das JSON-Schema des JSON-Berichts aus (schema_version 1)."""
+    from lbcheck.reporters.json_model import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
 def version() -> None:
     """Zeigt die Version."""
     sys.stdout.write(f"lbcheck {__version__}\n")

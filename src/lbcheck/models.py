@@ -157,6 +157,7 @@ class Advice:
 class CriterionResult:
     code: str
     name: str
+    title: str
     set: str
     dimension: str
     status: Status

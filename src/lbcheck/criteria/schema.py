@@ -104,7 +104,8 @@ class Entry(_Frozen):
     no prohibition, not a table cell or list item) counts as for a criterion: ``met`` (tender
     German states duties in the indicative: "Der Auftragnehmer legt jährlich einen Bericht
     vor"), ``weak`` (a mention that requires nothing), or ``ignore`` (for topics whose words are
-    common in boilerplate).
+    common in boilerplate). ``applies_to`` narrows the set's subjects for this entry (a
+    catering criterion is not missing from a cleaning tender).
     """
 
     code: str = Field(pattern=r"^[A-Z]{2,4}-\d{2}$")
@@ -122,8 +123,21 @@ class Entry(_Frozen):
     model_clause: str = Field(min_length=10)
     proof: str = ""
     mention_status: Literal["met", "weak", "ignore"] = "met"
+    applies_to: tuple[str, ...] = ()
     enabled: bool = True
     examples: Examples
+
+    @field_validator("applies_to")
+    @classmethod
+    def _known_subjects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_subjects(value)
+
+
+def _check_subjects(value: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [s for s in value if s not in SUBJECTS]
+    if unknown:
+        raise ValueError(f"unknown subject(s) {unknown}; known: {', '.join(SUBJECTS)}")
+    return value
 
 
 class CriteriaSet(_Frozen):
@@ -140,7 +154,4 @@ class CriteriaSet(_Frozen):
     @field_validator("applies_to")
     @classmethod
     def _known_subjects(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [s for s in value if s not in SUBJECTS]
-        if unknown:
-            raise ValueError(f"unknown subject(s) {unknown}; known: {', '.join(SUBJECTS)}")
-        return value
+        return _check_subjects(value)

@@ -99,7 +99,7 @@ def _criterion(
     e = entry.entry
     advice = advice_for(entry) if status in (Status.WEAK, Status.MISSING) else None
     return CriterionResult(
-        e.code, e.name, entry.set.set, e.dimension, status, tuple(evidence), severity, advice
+        e.code, e.name, e.title, entry.set.set, e.dimension, status, tuple(evidence), severity, advice
     )
 
 
@@ -143,8 +143,8 @@ def check_document(
     accepted: dict[str, list[Match]] = {}
     sets: dict[str, bool] = {}
     for entry in entries:
-        applies = set_applies(entry.set.applies_to, subjects)
-        sets.setdefault(entry.set.set, applies)
+        sets.setdefault(entry.set.set, set_applies(entry.set.applies_to, subjects))
+        applies = set_applies(entry.entry.applies_to or entry.set.applies_to, subjects)
         if entry.entry.kind != "criterion":
             continue
         matches = find_matches(ctx, entry)

@@ -52,6 +52,15 @@ def unweighted_award(
     return _merge([m for m in own if not m.sentence.scored], award_evidence)
 
 
+def vague_term(
+    ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
+) -> list[Match]:
+    """VR-06: a vague term is the requirement itself. Where the same sentence states a concrete
+    criterion (training, take-back, a label ...), the adjective only colours it."""
+    concrete = {m.sentence.index for matches in evidence.values() for m in matches}
+    return [m for m in own if m.sentence.index not in concrete]
+
+
 _CORE = ("29", "87", "98", "100", "105", "111", "138", "182")
 _NUMBER = regex.compile(r"(?<![\d,.])0*(\d{2,3})(?!\d|,\d)")
 
@@ -85,4 +94,5 @@ REGISTRY: dict[str, Heuristic] = {
     "weak-sustainability": weak_sustainability,
     "unweighted-award": unweighted_award,
     "ilo-enumeration": ilo_enumeration,
+    "vague-term": vague_term,
 }

@@ -54,6 +54,7 @@ class JsonAdvice(_Model):
 class JsonCriterion(_Model):
     code: str
     name: str
+    title: str
     set: str
     dimension: str
     status: Literal["met", "weak", "missing", "not_applicable"]

@@ -62,6 +62,7 @@ def _criterion(c: CriterionResult) -> JsonCriterion:
     return JsonCriterion(
         code=c.code,
         name=c.name,
+        title=c.title,
         set=c.set,
         dimension=c.dimension,
         status=c.status.value,

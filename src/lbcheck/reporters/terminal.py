@@ -42,7 +42,7 @@ def _criteria_table(doc: DocumentReport) -> Table:
         if c.evidence:
             e = c.evidence[0]
             where = f"{e.location.describe()} ({PLACE_DE[e.place.value]})"
-        title = c.advice.title if c.advice else c.name
+        title = c.title
         table.add_row(
             c.code,
             title,

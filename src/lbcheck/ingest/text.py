@@ -1,0 +1,115 @@
+"""Plain text: decoding, paragraphs at blank lines, numbered/capital headings and list items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lbcheck.errors import IngestCode, IngestError
+from lbcheck.ingest.blocks import BlockBuilder, Extracted
+from lbcheck.ingest.normalize import (
+    clean,
+    heading_number,
+    is_caps_heading,
+    list_marker,
+    numbered_heading_level,
+    unwrap,
+)
+from lbcheck.models import BlockKind
+
+_UNDERLINE = re.compile(r"^\s*(=+|-+|\*+|_+|~+)\s*$")
+_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (BOM allowed), UTF-16 with BOM, else cp1252 / latin-1.
+
+    Binary content (NUL bytes without a UTF-16 BOM, many control characters) is UNSUPPORTED.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom) :].decode(codec, errors="replace"))
+    if b"\x00" in data[:8192]:
+        raise IngestError(IngestCode.UNSUPPORTED, "Binärdatei, kein Text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return _checked(text)
+
+
+def _checked(text: str) -> str:
+    sample = text[:20000]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    if sample and controls > 0.01 * len(sample):
+        raise IngestError(IngestCode.UNSUPPORTED, "Binärdatei, kein Text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(slots=True)
+class _Pending:
+    kind: BlockKind
+    line: int
+    lines: list[str] = field(default_factory=list)
+    level: int | None = None
+
+
+def read_text(data: bytes) -> Extracted:
+    """Extract the blocks of a plain text file given as bytes."""
+    lines = decode(data).split("\n")
+    out = BlockBuilder()
+    pending: _Pending | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            out.add(
+                pending.kind, clean(unwrap(pending.lines)), level=pending.level, line=pending.line
+            )
+            pending = None
+
+    for number, raw in enumerate(lines, start=1):
+        stripped = clean(raw)
+        following = lines[number] if number < len(lines) else ""
+        if not stripped or _UNDERLINE.match(raw):
+            flush()
+            continue
+        level = _heading_level(stripped, following, pending is None)
+        if level is not None:
+            flush()
+            out.heading(stripped, level, line=number)
+            continue
+        marker = list_marker(stripped)
+        indented = raw[: len(raw) - len(raw.lstrip())]
+        if marker:
+            flush()
+            text = stripped[marker:] if stripped[0] in "-•*▪–·" else stripped
+            pending = _Pending(BlockKind.LIST_ITEM, number, [text], len(indented) // 4 + 1)
+        elif pending is None:
+            pending = _Pending(BlockKind.PARAGRAPH, number, [stripped])
+        else:
+            pending.lines.append(stripped)
+    flush()
+    return out.result()
+
+
+def _heading_level(text: str, following: str, starts_block: bool) -> int | None:
+    """Heading level of a text line, or None.
+
+    A line underlined with ``===`` or ``---`` is a heading (level from its number or 1/2); a
+    numbered short line (``3.2 Papier``) or a short all-capitals line that starts a block is
+    one too. ``1. Text`` lists stay lists unless underlined.
+    """
+    underline = _UNDERLINE.match(following)
+    if underline and len(underline.group(1)) >= 3:
+        found = heading_number(text)
+        return found[1] if found else (1 if underline.group(1)[0] == "=" else 2)
+    if not starts_block:
+        return None
+    numbered = numbered_heading_level(text)
+    if numbered is not None and not re.match(r"^\d{1,2}\.\s", text):
+        return numbered
+    return 1 if is_caps_heading(text) else None
