@@ -9,6 +9,7 @@ import regex
 
 from lbcheck.criteria.loader import Catalogue
 from lbcheck.criteria.schema import CriteriaSet, Entry, Matcher, Pattern
+from lbcheck.engine.literals import required_literals
 from lbcheck.errors import CriteriaError
 from lbcheck.models import BlockKind, Modality, Place
 from lbcheck.nlp import split_sentences, token_key
@@ -23,6 +24,9 @@ class CompiledMatcher:
     text_rx: regex.Pattern[str] | None
     within: str
     window: int
+    # Literals one of which every match contains (None: no prefilter possible).
+    lemma_literals: tuple[str, ...] | None = None
+    text_literals: tuple[str, ...] | None = None
 
     def search(self, text: str, lemmas: str) -> bool:
         return bool(
@@ -93,7 +97,14 @@ def compile_matcher(m: Matcher, where: str, model: str | None = None) -> Compile
             )
     except regex.error as exc:
         raise CriteriaError(f"{where}: ungültiger regulärer Ausdruck ({exc})") from exc
-    return CompiledMatcher(lemma_rx, text_rx, m.within, m.window)
+    return CompiledMatcher(
+        lemma_rx,
+        text_rx,
+        m.within,
+        m.window,
+        required_literals(lemma_rx.pattern) if lemma_rx is not None else None,
+        required_literals(text_rx.pattern) if text_rx is not None else None,
+    )
 
 
 def _compile_pattern(p: Pattern, where: str, model: str | None) -> CompiledPattern:

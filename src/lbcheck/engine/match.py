@@ -32,6 +32,7 @@ class Context:
     _lemmas: str = ""
     _text_starts: list[int] = field(default_factory=list)
     _text: str = ""
+    _text_lower: str | None = None
     _groups: dict[tuple[str, object], list[int]] = field(default_factory=dict)
     _cache: dict[tuple[int, str, object], bool] = field(default_factory=dict)
 
@@ -51,17 +52,47 @@ class Context:
             groups[("section", s.location.section)].append(s.index)
         self._lemmas = "\n".join(parts)
         self._text = "\n".join(texts)
+        lowered = self._text.lower()
+        # lower() can change the length of a few characters; then offsets would not map back.
+        self._text_lower = lowered if len(lowered) == len(self._text) else None
         self._groups = dict(groups)
 
+    def _sentences_with(self, haystack: str, starts: list[int], literals: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for lit in literals:
+            pos = haystack.find(lit)
+            while pos >= 0:
+                index = bisect_right(starts, pos) - 1
+                found.add(index)
+                # Continue after this sentence: one hit per sentence is enough.
+                nxt = starts[index + 1] if index + 1 < len(starts) else len(haystack)
+                pos = haystack.find(lit, max(pos + 1, nxt))
+        return found
+
     def candidates(self, m: CompiledMatcher) -> set[int]:
-        """Indices of sentences the matcher finds, scanning the document once per regex."""
+        """Indices of sentences the matcher finds.
+
+        A literal prefilter (``str.find``) picks the sentences worth a regex search; patterns
+        without one scan the joined document once, offsets mapped back with ``bisect``.
+        """
         found: set[int] = set()
         if m.lemma_rx is not None:
-            for hit in m.lemma_rx.finditer(self._lemmas):
-                found.add(bisect_right(self._starts, hit.start()) - 1)
+            if m.lemma_literals is not None:
+                for i in self._sentences_with(self._lemmas, self._starts, m.lemma_literals):
+                    if m.lemma_rx.search(self.sentences[i].lemmas):
+                        found.add(i)
+            else:
+                for hit in m.lemma_rx.finditer(self._lemmas):
+                    found.add(bisect_right(self._starts, hit.start()) - 1)
         if m.text_rx is not None:
-            for hit in m.text_rx.finditer(self._text):
-                found.add(bisect_right(self._text_starts, hit.start()) - 1)
+            if m.text_literals is not None and self._text_lower is not None:
+                hits = self._sentences_with(self._text_lower, self._text_starts, m.text_literals)
+                for i in hits - found:
+                    if m.text_rx.search(self.sentences[i].text):
+                        found.add(i)
+            else:
+                for hit in m.text_rx.finditer(self._text):
+                    found.add(bisect_right(self._text_starts, hit.start()) - 1)
         return found
 
     def _group(self, m: CompiledMatcher, s: Sentence) -> tuple[object, list[int]]:
