@@ -93,7 +93,8 @@ def compile_matcher(m: Matcher, where: str, model: str | None = None) -> Compile
             lemma_rx = regex.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
         if m.regex:
             text_rx = regex.compile(
-                "|".join(f"(?:{r})" for r in m.regex), regex.IGNORECASE | regex.UNICODE
+                "|".join(f"(?:{r})" for r in m.regex),
+                regex.IGNORECASE | regex.UNICODE | regex.MULTILINE,
             )
     except regex.error as exc:
         raise CriteriaError(f"{where}: ungültiger regulärer Ausdruck ({exc})") from exc

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.heuristics import REGISTRY
 from lbcheck.engine.match import Context, Match, find_matches
+from lbcheck.engine.places import announces_award
 from lbcheck.engine.segments import segment
 from lbcheck.engine.statistics import eforms_hints, placement
 from lbcheck.engine.subject import detect_subjects
@@ -21,6 +22,7 @@ from lbcheck.models import (
     Evidence,
     Finding,
     Modality,
+    Place,
     Sentence,
     Severity,
     Status,
@@ -49,6 +51,9 @@ def evidence_status(entry: CompiledEntry, s: Sentence) -> Status | None:
     """
     if s.modality is Modality.NEGATED or s.kind is BlockKind.HEADING:
         return None
+    if s.place is Place.ZUSCHLAG and not s.scored and announces_award(s.text):
+        # An award aspect without weighting or points is addressed only weakly (VR-05).
+        return Status.WEAK
     if s.modality in (Modality.WEAK, Modality.AMBIGUOUS):
         return Status.MET if s.scored else Status.WEAK
     if s.modality is Modality.STATEMENT and s.kind not in _SPEC_KINDS and not s.scored:

@@ -64,7 +64,7 @@ WEAK = regex.compile(
     r"|\bbevorzugt\b|\bidealerweise\b|\banzustreben\b|\bangestrebt\b|\bbegrüß(?:t|en|enswert)\b"
     r"|\boptional\b|\bgerne?\b|\bWert\s+(?:darauf\s+)?gelegt\b|\bbitten\b|\bempfohlen\b"
     r"|\bempfehlen\b|\bwäre\s+(?:schön|gut|vorteilhaft|wünschenswert)\b|\bwird\s+angeregt\b"
-    r"|\bsehr\s+wichtig\b|\bliegt\s+uns\s+am\s+Herzen\b",
+    r"|\b(?:sehr|besonders)\s+wichtig\b|\bliegt\s+uns\s+am\s+Herzen\b",
     _F,
 )
 AMBIGUOUS = regex.compile(r"\b(?:soll|sollen)\b", _F)

@@ -36,10 +36,13 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
                 scored_tables.add(block.location.table)
 
     sentences: list[Sentence] = []
+    lead_in: Modality | None = None
     for b_index, (block, text, spans) in enumerate(
         zip(document.blocks, texts, split_sentences(texts, model), strict=True)
     ):
         section = block.location.section
+        if block.kind is not BlockKind.LIST_ITEM and block.kind is not BlockKind.HEADING:
+            lead_in = None
         for span in spans:
             s_text = text[span.start : span.end].strip()
             if not s_text:
@@ -48,6 +51,11 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
             modality = classify(s_text)
             if modality is Modality.AMBIGUOUS and any(_MINIMUM_HEADING.search(h) for h in section):
                 modality = Modality.BINDING
+            # List items take the wording of their lead-in: "Wünschenswert sind:" / "Es muss:".
+            if block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in:
+                modality = lead_in
+            if block.kind is BlockKind.PARAGRAPH and s_text.endswith(":"):
+                lead_in = modality if modality is not Modality.STATEMENT else None
             # A sentence that announces its own award role but carries no points stays
             # unscored even inside a weighted section (VR-05 looks for exactly that).
             scored = is_scored(s_text) or (
