@@ -37,12 +37,23 @@ def test_scan_json_fields(capsys: pytest.CaptureFixture[str]) -> None:
     bue01 = next(c for c in doc["criteria"] if c["code"] == "BUE-01")
     assert bue01["status"] == "met" and bue01["evidence"][0]["location"]["section"]
     finding = doc["findings"][0]
-    for key in ("code", "name", "severity", "message", "location", "excerpt", "confidence", "fingerprint"):
+    for key in (
+        "code",
+        "name",
+        "severity",
+        "message",
+        "location",
+        "excerpt",
+        "confidence",
+        "fingerprint",
+    ):
         assert key in finding
 
 
 def test_batch_goes_on_after_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "gut.md").write_text("# LB\n\nKopierpapier muss aus 100 % Altpapier bestehen.\n", encoding="utf-8")
+    (tmp_path / "gut.md").write_text(
+        "# LB\n\nKopierpapier muss aus 100 % Altpapier bestehen.\n", encoding="utf-8"
+    )
     (tmp_path / "leer.txt").write_text("", encoding="utf-8")
     (tmp_path / "kaputt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
     (tmp_path / "bild.png").write_bytes(b"\x89PNG")  # not a known suffix: skipped in folders
@@ -57,7 +68,9 @@ def test_batch_goes_on_after_bad_files(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 1
 
 
-def test_output_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_never_overwrites_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "bericht.json"
     target.write_text("alt", encoding="utf-8")
     code, _, err = run(capsys, "scan", "-f", "json", "-o", str(target), str(EXAMPLE))
@@ -67,7 +80,9 @@ def test_output_never_overwrites_without_force(tmp_path: Path, capsys: pytest.Ca
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
 
 
-def test_output_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_never_overwrites_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "lb.md"
     source.write_text("Kopierpapier muss aus Recyclingpapier bestehen.\n", encoding="utf-8")
     code, _, _ = run(capsys, "scan", "-o", str(source), "--force", str(source))
@@ -84,11 +99,23 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_disable_and_severity(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "scan", "-f", "json", "--disable", "VR-01", "--severity", "VR-02=error", str(EXAMPLE))
+    _, out, _ = run(
+        capsys,
+        "scan",
+        "-f",
+        "json",
+        "--disable",
+        "VR-01",
+        "--severity",
+        "VR-02=error",
+        str(EXAMPLE),
+    )
     findings = json.loads(out)["documents"][0]["findings"]
     assert not [f for f in findings if f["code"] == "VR-01"]
     assert {f["severity"] for f in findings if f["code"] == "VR-02"} == {"error"}
-    _, out, _ = run(capsys, "scan", "-f", "json", "--disable", "vr-produktneutralitaet", str(EXAMPLE))
+    _, out, _ = run(
+        capsys, "scan", "-f", "json", "--disable", "vr-produktneutralitaet", str(EXAMPLE)
+    )
     assert not [f for f in json.loads(out)["documents"][0]["findings"] if f["code"] == "VR-01"]
 
 
@@ -99,8 +126,12 @@ def test_sets_option_restricts_entries(capsys: pytest.CaptureFixture[str]) -> No
     assert doc["findings"] == []
 
 
-def test_project_config_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "lbcheck.yaml").write_text("disable: [VR-01, VR-03]\nfail_on: never\n", encoding="utf-8")
+def test_project_config_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "lbcheck.yaml").write_text(
+        "disable: [VR-01, VR-03]\nfail_on: never\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "scan", "-f", "json", str(EXAMPLE))
     codes = {f["code"] for f in json.loads(out)["documents"][0]["findings"]}
@@ -149,16 +180,26 @@ def test_user_criteria_validate_and_use(tmp_path: Path, capsys: pytest.CaptureFi
     assert hr["status"] == "met"
 
 
-def test_validate_names_file_line_and_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_names_file_line_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "kaputt.yaml"
-    bad.write_text(USER_SET.replace("dimension: umwelt\n    patterns", "dimension: gruen\n    patterns"), encoding="utf-8")
+    bad.write_text(
+        USER_SET.replace("dimension: umwelt\n    patterns", "dimension: gruen\n    patterns"),
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "criteria", "validate", str(bad))
     assert code == 2
     assert "kaputt.yaml" in err and "HR-01" in err and "dimension" in err and "Zeile" in err
 
 
-def test_validate_reports_failing_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_reports_failing_examples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     own = tmp_path / "haus.yaml"
-    own.write_text(USER_SET.replace("Der Auftragnehmer muss Strom beziehen.", "Ökostrom muss bezogen werden."), encoding="utf-8")
+    own.write_text(
+        USER_SET.replace("Der Auftragnehmer muss Strom beziehen.", "Ökostrom muss bezogen werden."),
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "criteria", "validate", str(own))
     assert code == 2 and "HR-01" in err and "fail" in err

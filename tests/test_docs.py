@@ -20,7 +20,9 @@ def test_catalogue_pages_are_current(catalogue: Catalogue) -> None:
 
 def test_json_schema_is_current() -> None:
     path = ROOT / "docs" / "report.schema.json"
-    assert path.read_text(encoding="utf-8") == schema_text(), "run: lbcheck schema > docs/report.schema.json"
+    assert path.read_text(encoding="utf-8") == schema_text(), (
+        "run: lbcheck schema > docs/report.schema.json"
+    )
 
 
 def test_json_output_validates_against_schema(tmp_path: Path) -> None:
@@ -33,6 +35,8 @@ def test_json_output_validates_against_schema(tmp_path: Path) -> None:
     from lbcheck.runner import scan
 
     (tmp_path / "leer.txt").write_text("", encoding="utf-8")
-    report = scan([str(ROOT / "examples" / "lb_bueromaterial.md"), str(tmp_path / "leer.txt")], Settings())
+    report = scan(
+        [str(ROOT / "examples" / "lb_bueromaterial.md"), str(tmp_path / "leer.txt")], Settings()
+    )
     data = json.loads(get_reporter("json").render(report))
     jsonschema.validate(data, json.loads(schema_text()))

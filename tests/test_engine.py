@@ -68,7 +68,10 @@ def _status(doc: Document, code: str) -> Status:
 
 
 def test_phrases_match_inflections_and_hyphenated_compounds() -> None:
-    assert _status(_doc("Die Lieferung des Recyclingpapiers muss wöchentlich erfolgen."), "TOY-01") is Status.MET
+    assert (
+        _status(_doc("Die Lieferung des Recyclingpapiers muss wöchentlich erfolgen."), "TOY-01")
+        is Status.MET
+    )
     assert _status(_doc("Es ist Recycling-Papier zu liefern."), "TOY-01") is Status.MET
 
 
@@ -79,7 +82,10 @@ def test_weak_wording_gives_weak_and_negation_gives_nothing() -> None:
 
 def test_weak_words_in_a_scored_award_criterion_are_met() -> None:
     doc = _doc(
-        ("Wünschenswert ist Recyclingpapier: je höher der Anteil, desto mehr Punkte.", ("9 Zuschlagskriterien",)),
+        (
+            "Wünschenswert ist Recyclingpapier: je höher der Anteil, desto mehr Punkte.",
+            ("9 Zuschlagskriterien",),
+        ),
     )
     assert _status(doc, "TOY-01") is Status.MET
 
@@ -99,7 +105,10 @@ def test_requires_within_section_and_unless() -> None:
     )
     assert _status(doc, "TOY-02") is Status.MET
     elsewhere = _doc(
-        ("Die Waren sind unter Einhaltung der ILO-Kernarbeitsnormen herzustellen.", ("5 Soziales",)),
+        (
+            "Die Waren sind unter Einhaltung der ILO-Kernarbeitsnormen herzustellen.",
+            ("5 Soziales",),
+        ),
         ("Der Auftragnehmer hat seine Lieferanten zu benennen.", ("6 Lieferung",)),
     )
     assert _status(elsewhere, "TOY-02") in ABSENT
@@ -147,7 +156,10 @@ def test_general_equivalence_clause_silences_vr03(compiled: tuple[CompiledEntry,
 
 
 def test_output_is_deterministic(compiled: tuple[CompiledEntry, ...]) -> None:
-    doc = _doc("Kopierpapier muss aus Recyclingpapier bestehen.", "Es sollte möglichst regional geliefert werden.")
+    doc = _doc(
+        "Kopierpapier muss aus Recyclingpapier bestehen.",
+        "Es sollte möglichst regional geliefert werden.",
+    )
     assert check_document(doc, compiled) == check_document(doc, compiled)
 
 
@@ -156,5 +168,8 @@ def test_subject_from_cpv_and_vocabulary() -> None:
     assert subjects_from_cpv("30213100-6 und 72000000-5") == ["it-hardware", "it-dienstleistung"]
     from lbcheck.engine.segments import segment
 
-    doc = _doc("Die Unterhaltsreinigung umfasst die Reinigung der Büros.", "Reinigungsmittel müssen mild sein.")
+    doc = _doc(
+        "Die Unterhaltsreinigung umfasst die Reinigung der Büros.",
+        "Reinigungsmittel müssen mild sein.",
+    )
     assert detect_subjects(segment(doc)) == ("reinigung",)

@@ -12,7 +12,11 @@ from lbcheck.reporters import REPORTERS, get_reporter
 from lbcheck.runner import scan
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_file() and p.suffix in {".md", ".docx", ".txt", ".odt", ".pdf"})
+EXAMPLES = sorted(
+    p
+    for p in (ROOT / "examples").iterdir()
+    if p.is_file() and p.suffix in {".md", ".docx", ".txt", ".odt", ".pdf"}
+)
 EXPECTED = ROOT / "examples" / "expected"
 
 

@@ -14,7 +14,10 @@ from lbcheck.models import Modality
         ("Kopierpapier muss zu 100 % aus Altpapier bestehen.", Modality.BINDING),
         ("Der Auftragnehmer hat die Kartuschen zurückzunehmen.", Modality.BINDING),
         ("Die Kartons sind bei der nächsten Anlieferung zurückzunehmen.", Modality.BINDING),
-        ("Der Auftragnehmer verpflichtet sich, nur fair gehandelten Kaffee zu liefern.", Modality.BINDING),
+        (
+            "Der Auftragnehmer verpflichtet sich, nur fair gehandelten Kaffee zu liefern.",
+            Modality.BINDING,
+        ),
         ("Einweggeschirr darf nicht eingesetzt werden.", Modality.BINDING),
         ("Geräte mit halogenierten Kältemitteln sind nicht zugelassen.", Modality.BINDING),
         ("Die Lieferung sollte möglichst in Mehrwegbehältern erfolgen.", Modality.WEAK),
@@ -26,7 +29,10 @@ from lbcheck.models import Modality
         ("Eine gesonderte Wertung von Lebenszykluskosten erfolgt nicht.", Modality.NEGATED),
         ("Der Auftragnehmer legt jährlich einen Bericht vor.", Modality.STATEMENT),
         ("Die Lieferung erfolgt gebündelt, um Verpackungsmaterial zu sparen.", Modality.STATEMENT),
-        ("Das IfL hat den Auftrag, Wissen für nachhaltige Entwicklung bereitzustellen.", Modality.STATEMENT),
+        (
+            "Das IfL hat den Auftrag, Wissen für nachhaltige Entwicklung bereitzustellen.",
+            Modality.STATEMENT,
+        ),
     ],
 )
 def test_classify(text: str, expected: Modality) -> None:

@@ -102,7 +102,7 @@ def scan(
     ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
-    from lbcheck.reporters import REPORTERS, get_reporter
+    from lbcheck.reporters import REPORTERS, Reporter, get_reporter
     from lbcheck.reporters.terminal import TerminalReporter
     from lbcheck.runner import scan as run_scan
 
@@ -128,7 +128,7 @@ def scan(
     report = run_scan(paths, settings)
     if output_format == "terminal":
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        reporter = TerminalReporter(color=color, width=100 if output else 0 or 100)
+        reporter: Reporter = TerminalReporter(color=color, width=100)
     else:
         reporter = get_reporter(output_format)
     text = reporter.render(report)

@@ -38,7 +38,7 @@ class Location:
     column: int | None = None
 
     def describe(self) -> str:
-        """German one-line description, e.g. ``S. 3, Abschnitt 3.2 Papier, Tabelle 1 Z. 2 Sp. 3``."""
+        """German one-line description: ``S. 3, Abschnitt 3.2 Papier, Tabelle 1 Z. 2 Sp. 3``."""
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"S. {self.page}")

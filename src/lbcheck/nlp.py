@@ -19,7 +19,43 @@ from lbcheck.errors import UsageError
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Abbreviations after which a trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    ["abs", "art", "bzw", "ca", "co", "dr", "etc", "evtl", "ff", "ggf", "gem", "hr", "inkl", "max", "mind", "min", "nr", "o.ä", "s", "sog", "str", "u.a", "usw", "vgl", "z.b", "z.t", "zzgl", "lfd", "pos", "stk", "tel", "bspw", "i.d.r", "i.s.d", "i.v.m"]
+    [
+        "abs",
+        "art",
+        "bzw",
+        "ca",
+        "co",
+        "dr",
+        "etc",
+        "evtl",
+        "ff",
+        "ggf",
+        "gem",
+        "hr",
+        "inkl",
+        "max",
+        "mind",
+        "min",
+        "nr",
+        "o.ä",
+        "s",
+        "sog",
+        "str",
+        "u.a",
+        "usw",
+        "vgl",
+        "z.b",
+        "z.t",
+        "zzgl",
+        "lfd",
+        "pos",
+        "stk",
+        "tel",
+        "bspw",
+        "i.d.r",
+        "i.s.d",
+        "i.v.m",
+    ]
 )
 
 
@@ -70,7 +106,8 @@ def load_pipeline(model: str | None = None) -> Any:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if not k.isspace()}
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if not k.isspace()}
     return nlp
 
 

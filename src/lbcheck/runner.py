@@ -49,9 +49,9 @@ def expand_paths(args: Sequence[str]) -> list[tuple[Path, str]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                        add(Path(root) / name, os.path.join(root, name))
+                        add(Path(root) / name, str(Path(root, name)))
         elif not path.exists() and any(ch in arg for ch in "*?["):
-            for match in sorted(glob.glob(arg, recursive=True)):
+            for match in sorted(glob.glob(arg, recursive=True)):  # noqa: PTH207 - user patterns
                 if Path(match).is_file():
                     add(Path(match), match)
         else:
@@ -94,7 +94,7 @@ def _work(item: tuple[Path, str]) -> DocumentReport:
 
 def scan(args: Sequence[str], settings: Settings) -> Report:
     """Check every file the arguments name and return the report, in argument order."""
-    global _WORKER
+    global _WORKER  # noqa: PLW0603 - fork workers inherit it; set and cleared here only
     items = expand_paths(args)
     catalogue, entries = build_entries(settings)
     options = Options(

@@ -71,7 +71,9 @@ def render_set(s: CriteriaSet) -> str:
     lines = [
         f"# Set `{s.set}` – {s.title}",
         "",
-        "<!-- generated from criteria/" + s.set + ".yaml by lbcheck.criteria.docgen; do not edit -->",
+        "<!-- generated from criteria/"
+        + s.set
+        + ".yaml by lbcheck.criteria.docgen; do not edit -->",
         "",
         _one_line(s.description),
         "",

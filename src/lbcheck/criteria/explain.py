@@ -17,7 +17,8 @@ def explain_entry(s: CriteriaSet, e: Entry) -> str:
     kind = "Regel (Fundstellen)" if e.kind == "rule" else "Kriterium (Status je Dokument)"
     lines = [
         f"{e.code} {e.name} – {e.title}",
-        f"Set: {s.set} ({s.title}) · Art: {kind} · Dimension: {e.dimension} · Schweregrad: {e.severity.value}",
+        f"Set: {s.set} ({s.title}) · Art: {kind} · Dimension: {e.dimension} · "
+        f"Schweregrad: {e.severity.value}",
         "",
         _wrap("Meldung", e.message),
         _wrap("Warum", e.rationale),

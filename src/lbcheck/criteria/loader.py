@@ -1,11 +1,14 @@
-"""Find, read and validate criteria set files; errors name the file, the line, the entry and the key."""
+"""Find, read and validate criteria set files.
+
+Errors name the file, the line, the entry and the key.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import ValidationError
@@ -29,7 +32,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    mapping = cast(dict[str, Any], loader.construct_mapping(node, deep=True))
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -50,7 +53,9 @@ def _line_of(raw: Any, loc: Sequence[int | str]) -> int | None:
     line = raw.get("__line__") if isinstance(raw, dict) else None
     node = raw
     for key in loc:
-        if (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and key < len(node)):
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(key, int) and isinstance(node, list) and key < len(node):
             node = node[key]
         else:
             break

@@ -104,7 +104,15 @@ def _criterion(
     e = entry.entry
     advice = advice_for(entry) if status in (Status.WEAK, Status.MISSING) else None
     return CriterionResult(
-        e.code, e.name, e.title, entry.set.set, e.dimension, status, tuple(evidence), severity, advice
+        e.code,
+        e.name,
+        e.title,
+        entry.set.set,
+        e.dimension,
+        status,
+        tuple(evidence),
+        severity,
+        advice,
     )
 
 

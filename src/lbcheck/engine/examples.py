@@ -35,7 +35,7 @@ def run_example(
     text: str,
     status: str | None,
 ) -> ExampleOutcome:
-    """Check one example text against the whole compiled catalogue and report the target's result."""
+    """Check one example text against the whole catalogue; report the target's result."""
     report = check_document(example_document(text), entries)
     code = target.entry.code
     if target.entry.kind == "rule":

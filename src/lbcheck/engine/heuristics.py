@@ -66,7 +66,7 @@ _NUMBER = regex.compile(r"(?<![\d,.])0*(\d{2,3})(?!\d|,\d)")
 
 
 def _numbers(text: str) -> set[str]:
-    return {n for n in _NUMBER.findall(text)}
+    return set(_NUMBER.findall(text))
 
 
 def ilo_enumeration(

@@ -8,13 +8,14 @@ the sentences that contain one of them. Patterns we cannot analyse get no prefil
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 try:  # CPython 3.11+: the stdlib parser behind ``re`` (private, hence the fallback)
-    from re import _constants as _c
-    from re import _parser as _sre_parse
+    _sre_parse: Any = importlib.import_module("re._parser")
+    _c: Any = _sre_parse
 except ImportError:  # pragma: no cover - other interpreters
-    _sre_parse = None  # type: ignore[assignment]
+    _sre_parse = None
 
 _MIN = 3
 
@@ -54,7 +55,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
         return None
     try:
         parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - regex-module syntax that re cannot parse
+    except Exception:  # regex-module syntax that re cannot parse
         return None
     found = _required(parsed)
     if not found:

@@ -57,7 +57,9 @@ class Context:
         self._text_lower = lowered if len(lowered) == len(self._text) else None
         self._groups = dict(groups)
 
-    def _sentences_with(self, haystack: str, starts: list[int], literals: tuple[str, ...]) -> set[int]:
+    def _sentences_with(
+        self, haystack: str, starts: list[int], literals: tuple[str, ...]
+    ) -> set[int]:
         found: set[int] = set()
         for lit in literals:
             pos = haystack.find(lit)

@@ -1,6 +1,7 @@
 """The classification the procurement statistics ask of every buyer: which kinds of criteria
 (umweltbezogen / sozial) stand at which place of the tender (VergStatVO; eForms-DE BT-DEX-02),
-and the eForms fields that follow from the criteria found (BT-06, BT-774, BT-775, BT-805, BT-754)."""
+and the eForms fields that follow from the criteria found (BT-06, BT-774, BT-775, BT-805,
+BT-754)."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
+PlaceName = Literal["leistungsbeschreibung", "eignung", "zuschlag", "ausfuehrungsbedingung"]
 
 
 class _Model(BaseModel):
@@ -33,7 +34,7 @@ class JsonLocation(_Model):
 class JsonEvidence(_Model):
     location: JsonLocation
     excerpt: str
-    place: Literal["leistungsbeschreibung", "eignung", "zuschlag", "ausfuehrungsbedingung"]
+    place: PlaceName
     modality: Literal["binding", "weak", "ambiguous", "statement", "negated"]
 
 
@@ -72,12 +73,15 @@ class JsonFinding(_Model):
     excerpt: str
     confidence: float = Field(ge=0, le=1)
     fingerprint: str = Field(description="stable id: code, section path and sentence")
-    place: Literal["leistungsbeschreibung", "eignung", "zuschlag", "ausfuehrungsbedingung"]
+    place: PlaceName
 
 
 class JsonError(_Model):
     code: str = Field(
-        description="no-text, encrypted, corrupt, empty, unsupported, too-large, garbled, not-found, internal"
+        description=(
+            "no-text, encrypted, corrupt, empty, unsupported, too-large, garbled, not-found, "
+            "internal"
+        )
     )
     message: str = Field(description="German sentence saying what to do")
     detail: str = ""
@@ -89,7 +93,7 @@ class JsonSet(_Model):
 
 
 class JsonPlacement(_Model):
-    place: Literal["leistungsbeschreibung", "eignung", "zuschlag", "ausfuehrungsbedingung"]
+    place: PlaceName
     dimensions: list[str] = Field(description="umwelt / sozial / innovation found at this place")
 
 
@@ -127,7 +131,7 @@ class JsonTool(_Model):
 
 
 class JsonReport(_Model):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     tool: JsonTool
     summary: JsonSummary
     documents: list[JsonDocument]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from lbcheck import __version__
 from lbcheck.models import CriterionResult, DocumentReport, Evidence, Finding, Location, Report
@@ -22,6 +23,7 @@ from lbcheck.reporters.json_model import (
     JsonSet,
     JsonSummary,
     JsonTool,
+    PlaceName,
 )
 
 
@@ -99,7 +101,10 @@ def _document(d: DocumentReport) -> JsonDocument:
         sets=[JsonSet(set=s, applies=a) for s, a in d.sets],
         criteria=[_criterion(c) for c in d.criteria],
         findings=[_finding(f) for f in d.findings],
-        placement=[JsonPlacement(place=p, dimensions=list(dims)) for p, dims in d.placement],
+        placement=[
+            JsonPlacement(place=cast(PlaceName, p), dimensions=list(dims))
+            for p, dims in d.placement
+        ],
         eforms=[JsonEforms(field=h.field, code=h.code, reason=h.reason) for h in d.eforms],
     )
 
