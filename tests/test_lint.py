@@ -1,4 +1,4 @@
-"""The code base stays ruff- and mypy --strict-clean (run as part of the suite, so CI enforces it)."""
+"""The code base stays ruff- and mypy --strict-clean; part of the suite, so CI enforces it."""
 
 from __future__ import annotations
 
