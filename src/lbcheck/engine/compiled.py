@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from lbcheck.criteria.loader import Catalogue
@@ -20,7 +22,9 @@ _ENDING = r"(?:e|s|es|en|n|er|ern|em|ns)?"
 
 @dataclass(frozen=True, slots=True)
 class CompiledMatcher:
-    lemma_rx: regex.Pattern[str] | None
+    # Phrases compile to plain alternations: the stdlib ``re`` compiles and scans them about
+    # three times faster than ``regex``. User regexes keep the ``regex`` module's syntax.
+    lemma_rx: re.Pattern[str] | None
     text_rx: regex.Pattern[str] | None
     within: str
     window: int
@@ -59,7 +63,7 @@ def _phrase_regex(words: Sequence[str]) -> str:
     for word in words:
         prefix = r"\S*" if word.startswith("*") else ""
         suffix = r"\S*" if word.endswith("*") else _ENDING
-        core = regex.escape(word.strip("*"))
+        core = re.escape(word.strip("*"))
         parts.append(prefix + core + suffix)
     return " ".join(parts)
 
@@ -90,13 +94,13 @@ def compile_matcher(m: Matcher, where: str, model: str | None = None) -> Compile
                 key=len,
                 reverse=True,
             )
-            lemma_rx = regex.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
+            lemma_rx = re.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
         if m.regex:
             text_rx = regex.compile(
                 "|".join(f"(?:{r})" for r in m.regex),
                 regex.IGNORECASE | regex.UNICODE | regex.MULTILINE,
             )
-    except regex.error as exc:
+    except (regex.error, re.error) as exc:
         raise CriteriaError(f"{where}: ungültiger regulärer Ausdruck ({exc})") from exc
     return CompiledMatcher(
         lemma_rx,
