@@ -84,8 +84,8 @@ class Context:
                     if m.lemma_rx.search(self.sentences[i].lemmas):
                         found.add(i)
             else:
-                for hit in m.lemma_rx.finditer(self._lemmas):
-                    found.add(bisect_right(self._starts, hit.start()) - 1)
+                for start in (h.start() for h in m.lemma_rx.finditer(self._lemmas)):
+                    found.add(bisect_right(self._starts, start) - 1)
         if m.text_rx is not None:
             if m.text_literals is not None and self._text_lower is not None:
                 hits = self._sentences_with(self._text_lower, self._text_starts, m.text_literals)
@@ -93,8 +93,8 @@ class Context:
                     if m.text_rx.search(self.sentences[i].text):
                         found.add(i)
             else:
-                for hit in m.text_rx.finditer(self._text):
-                    found.add(bisect_right(self._text_starts, hit.start()) - 1)
+                for start in (h.start() for h in m.text_rx.finditer(self._text)):
+                    found.add(bisect_right(self._text_starts, start) - 1)
         return found
 
     def _group(self, m: CompiledMatcher, s: Sentence) -> tuple[object, list[int]]:
