@@ -44,6 +44,22 @@ entries:
     model_clause: Der Auftragnehmer hat seine Lieferanten zu verpflichten.
     proof: Eigenerklärung.
     examples: {pass: ["a b c"], fail: ["d e f"]}
+  - code: TOY-03
+    name: toy-garantie
+    title: Garantie
+    dimension: umwelt
+    patterns:
+      - phrases: [Garantie]
+        near:
+          - regex: ['\\b(?:Jahr|Monat)\\w*']
+            tokens: 3
+        headings: ['Leistung']
+    message: Keine verlängerte Garantie.
+    rationale: Langlebigkeit spart Ressourcen (§ 45 KrWG).
+    legal_basis: [{ref: "§ 45 KrWG", source: "https://www.gesetze-im-internet.de/krwg/__45.html"}]
+    model_clause: Die Garantie beträgt mindestens fünf Jahre.
+    proof: Garantieerklärung.
+    examples: {pass: ["a b c"], fail: ["d e f"]}
 """
 
 
@@ -173,3 +189,18 @@ def test_subject_from_cpv_and_vocabulary() -> None:
         "Reinigungsmittel müssen mild sein.",
     )
     assert detect_subjects(segment(doc)) == ("reinigung",)
+
+
+def test_near_counts_words_and_headings_scope_the_pattern() -> None:
+    leistung = ("3 Leistungsumfang",)
+    close = _doc(("Der Auftragnehmer gewährt eine Garantie von fünf Jahren ab Abnahme.", leistung))
+    far = _doc(
+        (
+            "Die Garantie richtet sich nach den allgemeinen Regeln; die Laufzeit beträgt drei Jahre.",
+            leistung,
+        )
+    )
+    elsewhere = _doc(("Der Auftragnehmer gewährt eine Garantie von fünf Jahren.", ("8 Vertrag",)))
+    assert _status(close, "TOY-03") is Status.MET
+    assert _status(far, "TOY-03") in ABSENT
+    assert _status(elsewhere, "TOY-03") in ABSENT

@@ -57,9 +57,21 @@ class Matcher(_Frozen):
         return self
 
 
-class Pattern(Matcher):
-    """A matcher that makes a sentence evidence, with its conditions."""
+class Near(Matcher):
+    """A matcher that must hit within ``tokens`` words of the pattern's own hit (same sentence)."""
 
+    tokens: int = Field(default=5, ge=1, le=50)
+
+
+class Pattern(Matcher):
+    """A matcher that makes a sentence evidence, with its conditions.
+
+    ``headings`` are regular expressions of which one must match a heading of the sentence's
+    section path (section scope, e.g. only under "Zuschlagskriterien").
+    """
+
+    near: tuple[Near, ...] = ()
+    headings: tuple[str, ...] = ()
     requires: tuple[Matcher, ...] = ()
     unless: tuple[Matcher, ...] = ()
     modality: tuple[Modality, ...] = ()

@@ -31,6 +31,17 @@ class CompiledMatcher:
     lemma_literals: tuple[str, ...] | None = None
     text_literals: tuple[str, ...] | None = None
 
+    def word_positions(self, text: str, lemmas: str) -> list[int]:
+        """Word indices (whitespace-separated, in the view that matched) of every hit."""
+        positions: list[int] = []
+        if self.lemma_rx is not None:
+            positions += [
+                lemmas.count(" ", 0, h.start()) - 1 for h in self.lemma_rx.finditer(lemmas)
+            ]
+        if self.text_rx is not None:
+            positions += [len(text[: h.start()].split()) for h in self.text_rx.finditer(text)]
+        return positions
+
     def search(self, text: str, lemmas: str) -> bool:
         return bool(
             (self.lemma_rx is not None and self.lemma_rx.search(lemmas))
@@ -41,6 +52,8 @@ class CompiledMatcher:
 @dataclass(frozen=True, slots=True)
 class CompiledPattern:
     matcher: CompiledMatcher
+    near: tuple[tuple[CompiledMatcher, int], ...]
+    headings: regex.Pattern[str] | None
     requires: tuple[CompiledMatcher, ...]
     unless: tuple[CompiledMatcher, ...]
     modality: frozenset[Modality]
@@ -112,8 +125,18 @@ def compile_matcher(m: Matcher, where: str, model: str | None = None) -> Compile
 
 
 def _compile_pattern(p: Pattern, where: str, model: str | None) -> CompiledPattern:
+    try:
+        headings = (
+            regex.compile("|".join(f"(?:{h})" for h in p.headings), regex.IGNORECASE)
+            if p.headings
+            else None
+        )
+    except regex.error as exc:
+        raise CriteriaError(f"{where}.headings: ungültiger regulärer Ausdruck ({exc})") from exc
     return CompiledPattern(
         matcher=compile_matcher(p, where, model),
+        near=tuple((compile_matcher(n, f"{where}.near", model), n.tokens) for n in p.near),
+        headings=headings,
         requires=tuple(compile_matcher(r, f"{where}.requires", model) for r in p.requires),
         unless=tuple(compile_matcher(u, f"{where}.unless", model) for u in p.unless),
         modality=frozenset(p.modality),

@@ -126,6 +126,16 @@ class Context:
         return self._cache[cache_key]
 
 
+def _near(p: CompiledPattern, s: Sentence) -> bool:
+    """Every ``near`` matcher hits within its number of words of one of the pattern's hits."""
+    own = p.matcher.word_positions(s.text, s.lemmas)
+    for matcher, distance in p.near:
+        other = matcher.word_positions(s.text, s.lemmas)
+        if not any(abs(a - b) <= distance for a in own for b in other):
+            return False
+    return True
+
+
 def _pattern_holds(ctx: Context, p: CompiledPattern, s: Sentence) -> bool:
     if p.modality:
         if s.modality not in p.modality:
@@ -135,6 +145,10 @@ def _pattern_holds(ctx: Context, p: CompiledPattern, s: Sentence) -> bool:
     if p.places and s.place not in p.places:
         return False
     if p.kinds and s.kind not in p.kinds:
+        return False
+    if p.headings is not None and not any(p.headings.search(h) for h in s.location.section):
+        return False
+    if p.near and not _near(p, s):
         return False
     if not all(ctx.holds(r, s) for r in p.requires):
         return False
