@@ -196,7 +196,8 @@ def test_near_counts_words_and_headings_scope_the_pattern() -> None:
     close = _doc(("Der Auftragnehmer gewährt eine Garantie von fünf Jahren ab Abnahme.", leistung))
     far = _doc(
         (
-            "Die Garantie richtet sich nach den allgemeinen Regeln; die Laufzeit beträgt drei Jahre.",
+            "Die Garantie richtet sich nach den allgemeinen Regeln; "
+            "die Laufzeit beträgt drei Jahre.",
             leistung,
         )
     )
