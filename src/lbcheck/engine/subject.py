@@ -173,7 +173,17 @@ _VOCAB: dict[str, tuple[str, ...]] = {
         "grafik",
         "kommunikation",
     ),
-    "veranstaltung": ("veranstaltung", "empfang", "tagung", "konferenz", "messe", "event"),
+    "veranstaltung": (
+        "veranstaltung",
+        "empfang",
+        "neujahrsempfang",
+        "tagung",
+        "konferenz",
+        "messe",
+        "event",
+        "festakt",
+        "jubiläum",
+    ),
 }
 _MIN_SHARE = 0.18
 _MIN_HITS = 4
@@ -207,5 +217,5 @@ def detect_subjects(sentences: Sequence[Sentence], title: str = "") -> tuple[str
         return ("sonstiges",)
     ranked = [s for s, n in words.most_common(2) if n >= _MIN_HITS and n / total >= _MIN_SHARE]
     top = words.most_common(1)[0][1]
-    chosen = [s for s in ranked if words[s] >= 0.5 * top]
+    chosen = [s for s in ranked if words[s] >= 0.4 * top]
     return tuple(sorted(chosen)) or ("sonstiges",)
