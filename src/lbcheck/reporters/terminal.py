@@ -24,11 +24,17 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _shown_criteria(doc: DocumentReport) -> list[CriterionResult]:
-    """Criteria of sets that apply, plus any criterion with evidence from another set."""
-    applies = dict(doc.sets)
-    return [
-        c for c in doc.criteria if applies.get(c.set, True) or c.status is not Status.NOT_APPLICABLE
-    ]
+    """Criteria that say something: met, weak or missing (not those that do not apply)."""
+    return [c for c in doc.criteria if c.status is not Status.NOT_APPLICABLE]
+
+
+def _indented(label: str, text: str, style: str = "") -> Table:
+    """A line with a hanging indent: label in the first column, wrapped text in the second."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(label, style=style), Text(text))
+    return grid
 
 
 def _criteria_table(doc: DocumentReport) -> Table:
@@ -68,10 +74,10 @@ def _finding_group(findings: list[Finding]) -> RenderableType:
         f"[{SEVERITY_DE[first.severity.value]}]", style=_SEVERITY_STYLE[first.severity.value]
     )
     head.append(f" – {len(findings)} Fundstelle(n)")
-    lines: list[RenderableType] = [head, Text(f"   {first.message}")]
+    lines: list[RenderableType] = [head, _indented("", first.message)]
     for f in findings:
         where = f"{f.location.describe()} ({PLACE_DE[f.place.value]})"
-        lines.append(Text(f"   • {where}: „{f.excerpt}“"))
+        lines.append(_indented(" •", f"{where}: „{f.excerpt}“"))
     return Group(*lines)
 
 
@@ -83,11 +89,11 @@ def _advice(c: CriterionResult) -> RenderableType:
     basis = "; ".join(ref for ref, _ in a.legal_basis)
     lines: list[RenderableType] = [
         head,
-        Text(f"   Warum: {a.rationale} ({basis})"),
-        Text(f"   Textbaustein: {a.model_clause}"),
+        _indented("", f"Warum: {a.rationale} ({basis})"),
+        _indented("", f"Textbaustein: {a.model_clause}"),
     ]
     if a.proof:
-        lines.append(Text(f"   Nachweis: {a.proof}"))
+        lines.append(_indented("", f"Nachweis: {a.proof}"))
     return Group(*lines)
 
 
@@ -103,6 +109,21 @@ def _eforms(doc: DocumentReport) -> Text:
     return Text(f"eForms-Angaben – {hints}")
 
 
+def _overview(doc: DocumentReport) -> Text:
+    """One calm sentence on what the document contains."""
+    counts = {s: sum(1 for c in doc.criteria if c.status is s) for s in Status}
+    if not counts[Status.MET] and not counts[Status.WEAK]:
+        text = "Das Dokument enthält keine Nachhaltigkeitskriterien des Katalogs."
+        if counts[Status.MISSING]:
+            text += f" {counts[Status.MISSING]} anwendbare Kriterien könnten ergänzt werden."
+        return Text(text, style="bold")
+    return Text(
+        f"Nachhaltigkeitskriterien: {counts[Status.MET]} erfüllt, {counts[Status.WEAK]} schwach, "
+        f"{counts[Status.MISSING]} fehlen.",
+        style="bold",
+    )
+
+
 def _document(doc: DocumentReport) -> RenderableType:
     title = doc.path
     if doc.status != "ok":
@@ -116,6 +137,7 @@ def _document(doc: DocumentReport) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"Format: {meta} · Gegenstand: {subjects}"),
         _sets_line(doc),
+        _overview(doc),
     ]
     if _shown_criteria(doc):
         parts.append(_criteria_table(doc))
@@ -133,9 +155,6 @@ def _document(doc: DocumentReport) -> RenderableType:
     if todo:
         parts.append(Text("\nHandlungsbedarf: was Sie ergänzen können", style="bold underline"))
         parts.extend(_advice(c) for c in todo)
-    present = [c for c in doc.criteria if c.status in (Status.MET, Status.WEAK)]
-    if not present:
-        parts.append(Text("\nDas Dokument enthält keine Nachhaltigkeitskriterien des Katalogs."))
     parts.append(Text(""))
     parts.append(_placement(doc))
     if doc.eforms:
