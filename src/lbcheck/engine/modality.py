@@ -30,7 +30,21 @@ NEGATION = regex.compile(
     r"ausgeschrieben|benötigt|angefragt)\b"
     r"|\b(?:findet|erfolgt|erfolgen|finden)\b[^.;]{0,60}?\bnicht\b(?:\s+statt)?"
     r"|\bkeine?[nrs]?\s+(?:\w+\s+){0,3}?(?:gefordert|verlangt|erforderlich|vorgesehen|notwendig)\b"
-    r"|\bentfällt\b|\bentfallen\b|\bverzichtet\b",
+    r"|\bentfällt\b|\bentfallen\b|\bverzichtet\b"
+    r"|\b(?:findet|finden)\s+keine\s+Anwendung\b"
+    # "ist nicht nachzuweisen / vorzulegen": a proof that is not asked for. (With other verbs
+    # "ist nicht zu betreten" forbids, which PROHIBITION_ZU catches first.)
+    r"|\b(?:ist|sind)\s+(?:\w+\s+){0,3}?nicht\s+(?:\w+\s+){0,2}?"
+    r"(?:nachzuweisen|vorzulegen|abzugeben|einzureichen|beizufügen|beizulegen|zu\s+erbringen"
+    r"|anzugeben|nachzureichen|zu\s+belegen|vorzuweisen)\b",
+    _F,
+)
+
+# "ist nicht zu verwenden", "sind nicht einzusetzen": a prohibition, unless a proof verb.
+PROHIBITION_ZU = regex.compile(
+    r"\b(?:ist|sind)\s+(?:\w+\s+){0,3}?nicht\s+(?!nachzuweisen|vorzulegen|abzugeben|einzureichen"
+    r"|beizufügen|beizulegen|anzugeben|nachzureichen|vorzuweisen|zu\s+erbringen|zu\s+belegen)"
+    r"(?:zu\s+[a-zäöüß]{3,}(?:en|ern|eln)|[a-zäöüß]+zu[a-zäöüß]{2,}(?:en|ern|eln))\b",
     _F,
 )
 
@@ -47,7 +61,7 @@ BINDING = regex.compile(
     r"|\b(?:darf|dürfen)\s+(?:\w+\s+){0,4}?nur\b|\bausschließlich\b|\bnur\s+zulässig\b"
     r"|\bvorausgesetzt\b|\bVoraussetzung\b|\bist\s+Bedingung\b"
     r"|\b(?:ist|sind|wird|werden)\s+(?:\w+\s+){0,3}?(?:gefordert|verlangt|vorgeschrieben|erforderlich)\b"
-    r"|\b(?:haben|hat|ist|sind|hätte|wäre)\b[^.;,]{0,200}?\b(?:zu\s+[a-zäöüß]{3,}(?:en|ern|eln)|"
+    r"|\b(?:haben|hat|ist|sind|hätte|wäre)\b[^;]{0,250}?\b(?:zu\s+[a-zäöüß]{3,}(?:en|ern|eln)|"
     + _SEPARABLE
     + r")\b"
     r"|\b(?:sicherzustellen|nachzuweisen|einzuhalten|zu\s+gewährleisten|gewährleistet)\b"
@@ -55,8 +69,22 @@ BINDING = regex.compile(
     _F,
 )
 
-# "um ... zu sparen" is a purpose clause, not a duty.
-_PURPOSE = regex.compile(r"\bum\b[^,.;]{0,80}?\bzu\s+[a-zäöüß]+\b", _F)
+# "um ... zu sparen" is a purpose clause, not a duty; "hat den Auftrag, ... bereitzustellen"
+# and "hat zum Ziel, ... zu verankern" describe a mission, not a duty of the bidder.
+_PURPOSE = regex.compile(
+    r"\bum\b[^,.;]{0,80}?\bzu\s+[a-zäöüß]+\b"
+    r"|\b(?:hat|haben|ist|sind)\s+(?:\w+\s+){0,3}?(?:Auftrag|Aufgabe|Ziel|Zweck|Inhalt|Absicht"
+    r"|Möglichkeit|Recht|Gelegenheit|Anspruch|bestrebt|bemüht|in\s+der\s+Lage|berechtigt)\b[^;]*",
+    _F,
+)
+
+# A present-tense sentence with the contractor as subject states a contractual duty:
+# "Der Auftragnehmer legt jährlich einen Bericht vor", "nimmt die Anbieterin ... zurück".
+DUTY_SUBJECT = regex.compile(
+    r"\b(?:der|die|dem|den)\s+(?:Auftragnehmer(?:in)?|Anbieter(?:in)?|Bieter(?:in)?"
+    r"|Dienstleister(?:in)?|Lieferant(?:in)?|Caterer(?:in)?|Unternehmer(?:in)?)\b|\bAN\b",
+    _F,
+)
 
 WEAK = regex.compile(
     r"\bmöglichst\b|\bnach\s+Möglichkeit\b|\b(?:wenn|soweit|sofern|wo)\s+(?:\w+\s+){0,2}?möglich\b"
@@ -67,7 +95,8 @@ WEAK = regex.compile(
     r"|\b(?:sehr|besonders)\s+wichtig\b|\bliegt\s+uns\s+am\s+Herzen\b",
     _F,
 )
-AMBIGUOUS = regex.compile(r"\b(?:soll|sollen)\b", _F)
+# "Soll-Konzept", "Ist-/Soll-Analyse" are nouns, not the modal verb.
+AMBIGUOUS = regex.compile(r"(?<![-/‐])\b(?:soll|sollen)\b(?![-‐/])", _F)
 
 # Scored award criteria: points, weights, "je höher ..., desto mehr Punkte".
 SCORED = regex.compile(
@@ -81,7 +110,7 @@ SCORED = regex.compile(
 
 def classify(text: str) -> Modality:
     """Classify one sentence. Weak words win over binding ones in the same sentence."""
-    if PROHIBITION.search(text):
+    if PROHIBITION.search(text) or PROHIBITION_ZU.search(text):
         return Modality.BINDING
     if NEGATION.search(text):
         return Modality.NEGATED
@@ -92,6 +121,8 @@ def classify(text: str) -> Modality:
         return Modality.BINDING
     if AMBIGUOUS.search(text):
         return Modality.AMBIGUOUS
+    if DUTY_SUBJECT.search(text):
+        return Modality.BINDING
     return Modality.STATEMENT
 
 
