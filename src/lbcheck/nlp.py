@@ -118,7 +118,7 @@ def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
     ("3.2.") and dates ("am 31. Januar"); a period there does not end the sentence.
     """
     words = [t for t in previous.tokens if any(ch.isalnum() for ch in t.text)]
-    last = previous.tokens[-1].text.lower() if previous.tokens else ""
+    last = previous.tokens[-1].text.lower().rsplit("-", 1)[-1] if previous.tokens else ""
     if len(words) <= 2:
         return True
     if last.rstrip(".") in _ABBREVIATIONS or last in _ABBREVIATIONS:

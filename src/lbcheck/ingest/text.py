@@ -18,6 +18,8 @@ from lbcheck.ingest.normalize import (
 from lbcheck.models import BlockKind
 
 _UNDERLINE = re.compile(r"^\s*(=+|-+|\*+|_+|~+)\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:+-]+$")
 _BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -62,6 +64,8 @@ def read_text(data: bytes) -> Extracted:
     lines = decode(data).split("\n")
     out = BlockBuilder()
     pending: _Pending | None = None
+    table = row = 0
+    in_table = False
 
     def flush() -> None:
         nonlocal pending
@@ -74,6 +78,22 @@ def read_text(data: bytes) -> Extracted:
     for number, raw in enumerate(lines, start=1):
         stripped = clean(raw)
         following = lines[number] if number < len(lines) else ""
+        # Pipe tables ("| Pos. | Artikel | Menge |") as in Markdown: one block per cell.
+        if _TABLE_ROW.match(raw):
+            flush()
+            if not in_table:
+                table, row, in_table = table + 1, 0, True
+            if _TABLE_RULE.match(raw):
+                continue
+            row += 1
+            cells = raw.strip().strip("|").split("|")
+            for column, cell in enumerate(cells, start=1):
+                out.add(
+                    BlockKind.TABLE_CELL, clean(cell), line=number, table=table, row=row,
+                    column=column,
+                )  # fmt: skip
+            continue
+        in_table = False
         if not stripped or _UNDERLINE.match(raw):
             flush()
             continue
@@ -112,4 +132,12 @@ def _heading_level(text: str, following: str, starts_block: bool) -> int | None:
     numbered = numbered_heading_level(text)
     if numbered is not None and not re.match(r"^\d{1,2}\.\s", text):
         return numbered
+    # "7. Umweltmanagement und Berichte" alone on its line: a heading, not a list item.
+    if (
+        re.match(r"^\d{1,2}\.\s+[A-ZÄÖÜ]", text)
+        and len(text) <= 80
+        and not text.endswith((".", ":", ";", ","))
+        and not following.strip()
+    ):
+        return 1
     return 1 if is_caps_heading(text) else None
