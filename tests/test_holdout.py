@@ -1,0 +1,42 @@
+"""Accuracy on our own labelled tender fixtures (tests/fixtures/holdout), written by the team
+after the rules were tuned elsewhere, to check that the catalogue generalises. Runs without the
+shared corpus; counts per document like ../shared/eval/evaluate.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from lbcheck.config import Settings
+from lbcheck.runner import scan
+
+HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
+PRESENT = {"met", "weak"}
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
+    return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+
+def test_holdout_accuracy() -> None:
+    labels = yaml.safe_load((HOLDOUT / "labels.yaml").read_text(encoding="utf-8"))
+    report = scan([str(HOLDOUT / e["file"]) for e in labels], Settings(jobs=1))
+    docs = {Path(d.path).name: d for d in report.documents}
+    c = [0, 0, 0]
+    r = [0, 0, 0]
+    for entry in labels:
+        doc = docs[entry["file"]]
+        assert doc.status == "ok", entry["file"]
+        gold_c = set(entry.get("criteria") or {})
+        pred_c = {x.code for x in doc.criteria if x.status.value in PRESENT}
+        gold_r = set(entry.get("rules") or {})
+        pred_r = {f.code for f in doc.findings}
+        for counts, gold, pred in ((c, gold_c, pred_c), (r, gold_r, pred_r)):
+            counts[0] += len(gold & pred)
+            counts[1] += len(pred - gold)
+            counts[2] += len(gold - pred)
+    cp, cr = _prf(*c)
+    rp, rr = _prf(*r)
+    assert cp >= 0.90 and cr >= 0.85, (cp, cr, c)
+    assert rp >= 0.85 and rr >= 0.85, (rp, rr, r)
