@@ -13,7 +13,7 @@ Command-line options override the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -50,7 +50,6 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     jobs: int = 1
     spacy_model: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def find_config(start: Path) -> Path | None:

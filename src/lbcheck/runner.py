@@ -18,7 +18,7 @@ from lbcheck.config import Settings
 from lbcheck.criteria.loader import Catalogue, load_catalogue
 from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
 from lbcheck.engine.evaluate import Options, check_document
-from lbcheck.errors import IngestCode, IngestError
+from lbcheck.errors import IngestError
 from lbcheck.ingest import SUFFIXES, read_document
 from lbcheck.models import DocumentReport, ErrorInfo, Report
 from lbcheck.selection import select, severity_overrides
@@ -112,8 +112,3 @@ def scan(args: Sequence[str], settings: Settings) -> Report:
     else:
         reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
     return Report(tuple(reports))
-
-
-def not_found(shown: str) -> DocumentReport:
-    exc = IngestError(IngestCode.NOT_FOUND)
-    return DocumentReport(path=shown, status="error", error=ErrorInfo(exc.code.value, exc.message))
