@@ -199,6 +199,7 @@ class DocumentReport:
     error: ErrorInfo | None = None
     placement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     eforms: tuple[EformsHint, ...] = ()
+    rule_advice: tuple[tuple[str, Advice], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,6 +167,7 @@ def check_document(
         accepted[entry.entry.code] = [m for m in matches if evidence_status(entry, m.sentence)]
 
     findings: list[tuple[int, Finding]] = []
+    rule_advice: list[tuple[str, Advice]] = []
     for entry in entries:
         if entry.entry.kind != "rule":
             continue
@@ -175,6 +176,8 @@ def check_document(
             matches = REGISTRY[entry.entry.heuristic](ctx, matches, accepted)
         severity = overrides.get(entry.entry.code, entry.entry.severity)
         findings.extend(_findings(entry, matches, severity))
+        if matches:
+            rule_advice.append((entry.entry.code, advice_for(entry)))
 
     findings.sort(key=lambda pair: (pair[0], pair[1].code))
     return DocumentReport(
@@ -188,4 +191,5 @@ def check_document(
         findings=tuple(f for _, f in findings),
         placement=placement(criteria),
         eforms=eforms_hints(criteria),
+        rule_advice=tuple(rule_advice),
     )

@@ -52,6 +52,11 @@ class JsonAdvice(_Model):
     proof: str
 
 
+class JsonRuleAdvice(_Model):
+    code: str = Field(description="a rule that fired in this document")
+    advice: JsonAdvice
+
+
 class JsonCriterion(_Model):
     code: str
     name: str
@@ -115,6 +120,9 @@ class JsonDocument(_Model):
     findings: list[JsonFinding] = Field(default_factory=list)
     placement: list[JsonPlacement] = Field(default_factory=list)
     eforms: list[JsonEforms] = Field(default_factory=list)
+    rules: list[JsonRuleAdvice] = Field(
+        default_factory=list, description="why each fired rule matters and what to write instead"
+    )
 
 
 class JsonSummary(_Model):

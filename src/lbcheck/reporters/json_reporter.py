@@ -6,7 +6,15 @@ from collections import Counter
 from typing import cast
 
 from lbcheck import __version__
-from lbcheck.models import CriterionResult, DocumentReport, Evidence, Finding, Location, Report
+from lbcheck.models import (
+    Advice,
+    CriterionResult,
+    DocumentReport,
+    Evidence,
+    Finding,
+    Location,
+    Report,
+)
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.json_model import (
     JsonAdvice,
@@ -20,6 +28,7 @@ from lbcheck.reporters.json_model import (
     JsonLocation,
     JsonPlacement,
     JsonReport,
+    JsonRuleAdvice,
     JsonSet,
     JsonSummary,
     JsonTool,
@@ -49,18 +58,19 @@ def _evidence(e: Evidence) -> JsonEvidence:
     )
 
 
+def _advice(a: Advice) -> JsonAdvice:
+    return JsonAdvice(
+        title=a.title,
+        message=a.message,
+        rationale=a.rationale,
+        legal_basis=[JsonLegalRef(ref=r, source=s) for r, s in a.legal_basis],
+        model_clause=a.model_clause,
+        proof=a.proof,
+    )
+
+
 def _criterion(c: CriterionResult) -> JsonCriterion:
-    advice = None
-    if c.advice is not None:
-        a = c.advice
-        advice = JsonAdvice(
-            title=a.title,
-            message=a.message,
-            rationale=a.rationale,
-            legal_basis=[JsonLegalRef(ref=r, source=s) for r, s in a.legal_basis],
-            model_clause=a.model_clause,
-            proof=a.proof,
-        )
+    advice = _advice(c.advice) if c.advice is not None else None
     return JsonCriterion(
         code=c.code,
         name=c.name,
@@ -106,6 +116,7 @@ def _document(d: DocumentReport) -> JsonDocument:
             for p, dims in d.placement
         ],
         eforms=[JsonEforms(field=h.field, code=h.code, reason=h.reason) for h in d.eforms],
+        rules=[JsonRuleAdvice(code=code, advice=_advice(a)) for code, a in d.rule_advice],
     )
 
 

@@ -15,6 +15,12 @@ PLACE_DE = {
     "zuschlag": "Zuschlag",
     "ausfuehrungsbedingung": "Ausführungsbedingung",
 }
+PLACE_SHORT = {
+    "leistungsbeschreibung": "Leistung",
+    "eignung": "Eignung",
+    "zuschlag": "Zuschlag",
+    "ausfuehrungsbedingung": "Ausführung",
+}
 SET_DE = {
     "ilo": "ILO-Kernarbeitsnormen",
     "kreislauf": "Kreislaufwirtschaft",

@@ -9,10 +9,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lbcheck.models import CriterionResult, DocumentReport, Finding, Report, Status
+from lbcheck.models import Advice, CriterionResult, DocumentReport, Finding, Report, Status
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.labels import (
     PLACE_DE,
+    PLACE_SHORT,
     SET_DE,
     SEVERITY_DE,
     STATUS_DE,
@@ -43,11 +44,15 @@ def _criteria_table(doc: DocumentReport) -> Table:
     table.add_column("Kriterium")
     table.add_column("Status", no_wrap=True)
     table.add_column("Fundstelle")
+    current_set = None
     for c in _shown_criteria(doc):
+        if c.set != current_set:
+            current_set = c.set
+            table.add_row("", Text(SET_DE.get(c.set, c.set), style="bold"), "", "")
         where = ""
         if c.evidence:
             e = c.evidence[0]
-            where = f"{e.location.describe()} ({PLACE_DE[e.place.value]})"
+            where = f"{e.location.describe()} [{PLACE_SHORT[e.place.value]}]"
         title = c.title
         table.add_row(
             c.code,
@@ -66,8 +71,8 @@ def _sets_line(doc: DocumentReport) -> Text:
     return Text("Kriteriensets – " + "; ".join(parts))
 
 
-def _finding_group(findings: list[Finding]) -> RenderableType:
-    """One rule: its message once, then every place with its excerpt."""
+def _finding_group(findings: list[Finding], advice: Advice | None) -> RenderableType:
+    """One rule: its message once, every place with its excerpt, then why and what instead."""
     first = findings[0]
     head = Text(f"{first.code} {first.name} ", style="bold")
     head.append(
@@ -78,6 +83,10 @@ def _finding_group(findings: list[Finding]) -> RenderableType:
     for f in findings:
         where = f"{f.location.describe()} ({PLACE_DE[f.place.value]})"
         lines.append(_indented(" •", f"{where}: „{f.excerpt}“"))
+    if advice is not None:
+        basis = "; ".join(ref for ref, _ in advice.legal_basis)
+        lines.append(_indented("", f"Warum: {advice.rationale} ({basis})"))
+        lines.append(_indented("", f"Besser so: {advice.model_clause}"))
     return Group(*lines)
 
 
@@ -148,7 +157,8 @@ def _document(doc: DocumentReport) -> RenderableType:
         by_code: dict[str, list[Finding]] = {}
         for f in doc.findings:
             by_code.setdefault(f.code, []).append(f)
-        parts.extend(_finding_group(by_code[code]) for code in sorted(by_code))
+        advice = dict(doc.rule_advice)
+        parts.extend(_finding_group(by_code[c], advice.get(c)) for c in sorted(by_code))
     else:
         parts.append(Text("\nKeine Befunde zur Formulierung."))
     todo = [c for c in doc.criteria if c.advice is not None]
