@@ -96,6 +96,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "scan", "--sets", "nope", str(EXAMPLE))[0] == 2
     assert run(capsys, "scan", "--severity", "VR-02=hoch", str(EXAMPLE))[0] == 2
     assert run(capsys, "explain", "XX-99")[0] == 2
+    code, _, err = run(capsys, "scan", "--spacy-model", "de_nicht_installiert", str(EXAMPLE))
+    assert code == 2 and "nicht installiert" in err
 
 
 def test_disable_and_severity(capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,10 +97,11 @@ def load_pipeline(model: str | None = None) -> Any:
                 f"Das spaCy-Modell {model!r} ist nicht installiert. Bitte mit pip installieren "
                 "oder ohne --spacy-model arbeiten."
             ) from exc
-        if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        # Trained German pipelines ship a disabled "senter"; the parser is excluded for speed.
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
-        else:
-            nlp.enable_pipe("senter") if "senter" in nlp.disabled else None
     else:
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
