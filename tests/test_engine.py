@@ -205,3 +205,29 @@ def test_near_counts_words_and_headings_scope_the_pattern() -> None:
     assert _status(close, "TOY-03") is Status.MET
     assert _status(far, "TOY-03") in ABSENT
     assert _status(elsewhere, "TOY-03") in ABSENT
+
+
+def test_list_items_are_governed_by_their_lead_in(compiled: tuple[CompiledEntry, ...]) -> None:
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "Nicht eingesetzt werden dürfen", Location(paragraph=1)),
+        Block(BlockKind.LIST_ITEM, "chlorabspaltende Reinigungsmittel,", Location(paragraph=2)),
+        Block(BlockKind.LIST_ITEM, "Duftspender und WC-Steine.", Location(paragraph=3)),
+    )
+    report = check_document(Document("t.md", "markdown", blocks), compiled)
+    assert not [f for f in report.findings if f.code == "VR-08"]
+    krw09 = next(c for c in report.criteria if c.code == "KRW-09")
+    assert krw09.status is Status.MET
+
+
+def test_table_cells_know_their_column_header(compiled: tuple[CompiledEntry, ...]) -> None:
+    def cell(text: str, row: int, column: int) -> Block:
+        return Block(BlockKind.TABLE_CELL, text, Location(table=1, row=row, column=column))
+
+    blocks = (
+        cell("Komponente", 1, 1),
+        cell("Bestand", 1, 2),
+        cell("Datenbank", 2, 1),
+        cell("Microsoft SQL Server 2017 Standard", 2, 2),
+    )
+    report = check_document(Document("t.md", "markdown", blocks), compiled)
+    assert not [f for f in report.findings if f.code == "VR-01"]

@@ -19,6 +19,23 @@ from lbcheck.models import Place
         (("7 Besondere Vertragsbedingungen",), "", Place.AUSFUEHRUNG),
         (("7 Vertragsbedingungen", "7.4 Zuschlagskriterien"), "", Place.ZUSCHLAG),
         (("3 Leistung",), "Der Rezyklatanteil fließt in die Wertung ein.", Place.ZUSCHLAG),
+        (
+            (
+                "Teil C Mindestanforderungen, Zuschlagskriterien und Wertungsmatrix",
+                "C.2 Mindestanforderungen",
+            ),
+            "",
+            Place.LEISTUNG,
+        ),
+        (
+            (
+                "Teil C Mindestanforderungen, Zuschlagskriterien und Wertungsmatrix",
+                "C.3 Wertungsmatrix",
+            ),
+            "",
+            Place.ZUSCHLAG,
+        ),
+        (("6 Muster und Zuschlag", "6.4 Anlagen"), "", Place.LEISTUNG),
     ],
 )
 def test_place_of(section: tuple[str, ...], sentence: str, expected: Place) -> None:

@@ -114,6 +114,10 @@ class Sentence:
     place: Place
     modality: Modality
     scored: bool = False
+    # Text that governs this sentence without being part of it: the lead-in of a list item
+    # ("Nicht eingesetzt werden dürfen:"), the column header and caption of a table cell.
+    context: str = ""
+    context_lemmas: str = ""
 
 
 class Status(StrEnum):

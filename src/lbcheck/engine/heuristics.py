@@ -9,7 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 import regex
 
 from lbcheck.engine.match import Context, Match
-from lbcheck.models import Modality, Place
+from lbcheck.engine.places import announces_award
+from lbcheck.models import BlockKind, Modality, Place
 
 Heuristic = Callable[[Context, Sequence[Match], Mapping[str, Sequence[Match]]], list[Match]]
 
@@ -43,11 +44,15 @@ def unweighted_award(
     ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
 ) -> list[Match]:
     """VR-05: a sustainability aspect used for the award without weighting or points."""
+    # Only sentences that put themselves into the award ("fließt in die Wertung ein") or
+    # stand in an award table; lists of annexes under an award heading are no criterion.
     award_evidence = [
         Match(m.sentence, min(m.confidence, 0.8))
         for matches in evidence.values()
         for m in matches
-        if m.sentence.place is Place.ZUSCHLAG and not m.sentence.scored
+        if m.sentence.place is Place.ZUSCHLAG
+        and not m.sentence.scored
+        and (announces_award(m.sentence.text) or m.sentence.kind is BlockKind.TABLE_CELL)
     ]
     return _merge([m for m in own if not m.sentence.scored], award_evidence)
 

@@ -110,6 +110,8 @@ class Context:
     def holds(self, m: CompiledMatcher, s: Sentence) -> bool:
         """Does the matcher find its text around sentence ``s`` (as far as its ``within``)?"""
         if m.within == "sentence":
+            if s.context:
+                return m.search(f"{s.text} {s.context}", f"{s.lemmas}{s.context_lemmas}")
             return m.search(s.text, s.lemmas)
         key, members = self._group(m, s)
         cache_key = (id(m), m.within, key)

@@ -18,6 +18,7 @@ _F = regex.IGNORECASE | regex.UNICODE
 PROHIBITION = regex.compile(
     r"\b(?:darf|dürfen|durfte|dürften)\b[^.;]{0,80}?\b(?:nicht|keine?[nmrs]?|nur)\b"
     r"|\bnicht\s+(?:mehr\s+)?(?:zulässig|zugelassen|gestattet|erlaubt|statthaft)\b"
+    r"|\bnicht\s+(?:\w+\s+){0,3}?(?:dürfen|darf)\b"
     r"|\b(?:unzulässig|untersagt|verboten)\b"
     r"|\bist\s+(?:zu\s+)?(?:unterlassen|auszuschließen)\b",
     _F,
@@ -32,6 +33,7 @@ NEGATION = regex.compile(
     r"|\bkeine?[nrs]?\s+(?:\w+\s+){0,3}?(?:gefordert|verlangt|erforderlich|vorgesehen|notwendig)\b"
     r"|\bentfällt\b|\bentfallen\b|\bverzichtet\b"
     r"|\b(?:findet|finden)\s+keine\s+Anwendung\b"
+    r"|\bbleib(?:t|en)\s+(?:\w+\s+){0,4}?unberührt\b"
     # "ist nicht nachzuweisen / vorzulegen": a proof that is not asked for. (With other verbs
     # "ist nicht zu betreten" forbids, which PROHIBITION_ZU catches first.)
     r"|\b(?:ist|sind)\s+(?:\w+\s+){0,3}?nicht\s+(?:\w+\s+){0,2}?"

@@ -39,10 +39,19 @@ _HEADING_RULES: tuple[tuple[regex.Pattern[str], Place], ...] = (
     ),
 )
 
+# Headings that close an award or contract section: minimum requirements, annexes, the
+# specification itself.
+_LEISTUNG_HEADING = regex.compile(
+    r"mindestanforderung|ausschlusskriteri|\banlagen?\b|\banhang|\banhänge|leistungsbeschreibung"
+    r"|leistungsumfang|leistungsverzeichnis|technische\s+(?:spezifikation|anforderung)",
+    _F,
+)
+
 _SENTENCE_AWARD = regex.compile(
     r"\bZuschlagskriteri\w*|\bWertungskriteri\w*|\bin\s+die\s+(?:Angebots)?wertung\b"
     r"|\bfließ(?:t|en)\b[^;]{0,200}?\w*wertung\b|\bwird\b[^.]{0,60}\bgewertet\b"
-    r"|\bwerden\b[^.]{0,60}\bgewertet\b|\bbei\s+der\s+Wertung\b",
+    r"|\bwerden\b[^.]{0,60}\bgewertet\b|\b(?:bei|in)\s+der\s+(?:Angebots)?wertung\b"
+    r"|\bim\s+Rahmen\s+der\s+(?:Angebots)?wertung\b",
     _F,
 )
 
@@ -57,7 +66,12 @@ def place_of(section: tuple[str, ...], sentence: str = "") -> Place:
     if sentence and _SENTENCE_AWARD.search(sentence):
         return Place.ZUSCHLAG
     for heading in reversed(section):
-        for rx, place in _HEADING_RULES:
-            if rx.search(heading):
-                return place
+        places = {place for rx, place in _HEADING_RULES if rx.search(heading)}
+        closes = bool(_LEISTUNG_HEADING.search(heading))
+        # A heading naming several places ("Mindestanforderungen, Zuschlagskriterien und
+        # Wertungsmatrix") decides nothing; "Mindestanforderungen", "Anlagen" close a section.
+        if len(places) == 1 and not closes:
+            return places.pop()
+        if closes and not places:
+            return Place.LEISTUNG
     return Place.LEISTUNG

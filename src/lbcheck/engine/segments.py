@@ -12,6 +12,9 @@ from lbcheck.nlp import lemma_view, split_sentences
 _SPACE = regex.compile(r"\s+")
 _MINIMUM_HEADING = regex.compile(r"mindest|ausschlusskriteri|muss-kriteri|a-kriteri", regex.I)
 _MAX_BLOCK = 20_000
+# A paragraph that introduces a list: ends with ":" or without a full stop ("zu schulen in",
+# "Nicht eingesetzt werden dürfen"). It only governs the list items that follow it.
+_LEAD_IN_END = regex.compile(r"(?::|[^.!?;])\s*$")
 # In an award sentence a percentage is a weight ("Preis 50 %").
 _WEIGHT = regex.compile(r"\b\d+(?:[,.]\d+)?\s*(?:%|Prozent)")
 
@@ -37,12 +40,25 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
 
     sentences: list[Sentence] = []
     lead_in: Modality | None = None
+    lead_text = lead_lemmas = ""
+    headers: dict[tuple[int, int], tuple[str, str]] = {}
     for b_index, (block, text, spans) in enumerate(
         zip(document.blocks, texts, split_sentences(texts, model), strict=True)
     ):
         section = block.location.section
+        loc = block.location
         if block.kind is not BlockKind.LIST_ITEM and block.kind is not BlockKind.HEADING:
             lead_in = None
+            lead_text = lead_lemmas = ""
+        block_lemmas = lemma_view([t for span in spans for t in span.tokens])
+        context = ("", "")
+        if block.kind is BlockKind.LIST_ITEM:
+            context = (lead_text, lead_lemmas)
+        elif block.kind is BlockKind.TABLE_CELL and loc.table is not None:
+            if loc.row == 1 and loc.column is not None:
+                headers[(loc.table, loc.column)] = (text, block_lemmas)
+            elif loc.row is not None and loc.row > 1:
+                context = headers.get((loc.table, loc.column or 0), ("", ""))
         for span in spans:
             s_text = text[span.start : span.end].strip()
             if not s_text:
@@ -54,8 +70,9 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
             # List items take the wording of their lead-in: "Wünschenswert sind:" / "Es muss:".
             if block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in:
                 modality = lead_in
-            if block.kind is BlockKind.PARAGRAPH and s_text.endswith(":"):
+            if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(s_text):
                 lead_in = modality if modality is not Modality.STATEMENT else None
+                lead_text, lead_lemmas = s_text, lemma_view(span.tokens)
             # A sentence that announces its own award role but carries no points stays
             # unscored even inside a weighted section (VR-05 looks for exactly that).
             scored = is_scored(s_text) or (
@@ -79,6 +96,8 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
                     place=place,
                     modality=modality,
                     scored=scored,
+                    context=context[0],
+                    context_lemmas=context[1],
                 )
             )
     return tuple(sentences)
