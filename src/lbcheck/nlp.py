@@ -150,6 +150,30 @@ def split_sentences(texts: Iterable[str], model: str | None = None) -> Iterator[
         yield spans
 
 
+def split_clauses(span: SentenceSpan) -> list[SentenceSpan]:
+    """Split at semicolons: in specifications each clause is its own requirement, with its own
+    wording ("…ist zu beschränken; Recyclingkarton wird bevorzugt")."""
+    parts: list[SentenceSpan] = []
+    current: list[Token] = []
+    for token in span.tokens:
+        current.append(token)
+        if token.text == ";" and sum(1 for t in current if t.text[:1].isalnum()) >= 3:
+            parts.append(_span_of(current))
+            current = []
+    if current:
+        if parts and sum(1 for t in current if t.text[:1].isalnum()) < 3:
+            merged = list(parts.pop().tokens) + current
+            parts.append(_span_of(merged))
+        else:
+            parts.append(_span_of(current))
+    return parts
+
+
+def _span_of(tokens: list[Token]) -> SentenceSpan:
+    last = tokens[-1]
+    return SentenceSpan(tokens[0].idx, last.idx + len(last.text), tuple(tokens))
+
+
 def lemma_view(tokens: Iterable[Token]) -> str:
     """The lemma view of a token sequence: ``" recyclingpapier aus 100 % altpapier "``.
 

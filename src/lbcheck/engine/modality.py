@@ -28,7 +28,7 @@ PROHIBITION = regex.compile(
 NEGATION = regex.compile(
     r"\bnicht\s+(?:\w+\s+){0,2}?(?:gefordert|verlangt|erforderlich|vorgesehen|notwendig|"
     r"vorausgesetzt|gewertet|berücksichtigt|bewertet|beschafft|Gegenstand|Bestandteil|"
-    r"ausgeschrieben|benötigt|angefragt)\b"
+    r"ausgeschrieben|benötigt|angefragt|angenommen|akzeptiert)\b"
     r"|\b(?:findet|erfolgt|erfolgen|finden)\b[^.;]{0,60}?\bnicht\b(?:\s+statt)?"
     r"|\bkeine?[nrs]?\s+(?:\w+\s+){0,3}?(?:gefordert|verlangt|erforderlich|vorgesehen|notwendig)\b"
     r"|\bentfällt\b|\bentfallen\b|\bverzichtet\b"

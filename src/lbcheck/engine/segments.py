@@ -7,7 +7,7 @@ import regex
 from lbcheck.engine.modality import classify, is_scored
 from lbcheck.engine.places import announces_award, place_of
 from lbcheck.models import BlockKind, Document, Modality, Place, Sentence
-from lbcheck.nlp import lemma_view, split_sentences
+from lbcheck.nlp import lemma_view, split_clauses, split_sentences
 
 _SPACE = regex.compile(r"\s+")
 _MINIMUM_HEADING = regex.compile(r"mindest|ausschlusskriteri|muss-kriteri|a-kriteri", regex.I)
@@ -16,7 +16,12 @@ _MAX_BLOCK = 20_000
 # "Nicht eingesetzt werden dürfen"). It only governs the list items that follow it.
 _LEAD_IN_END = regex.compile(r"(?::|[^.!?;])\s*$")
 # In an award sentence a percentage is a weight ("Preis 50 %").
-_WEIGHT = regex.compile(r"\b\d+(?:[,.]\d+)?\s*(?:%|Prozent)")
+_WEIGHT = regex.compile(
+    r"\b\d+(?:[,.]\d+)?\s*(?:%|Prozent)"
+    # ... or it points to the weighting given elsewhere: "(Nr. 5)", "gemäß Wertungsmatrix".
+    r"|\((?:Nr\.|Ziff\.|Ziffer|Kriterium)\s*[\dA-Z][\d.]*\)|\b(?:Wertungs|Bewertungs)matrix"
+    r"|\bGewichtung\b|\b(?:gemäß|nach|siehe)\s+(?:der\s+)?(?:Tabelle|Ziffer|Nr\.|Anlage)\s*[\dA-Z]"
+)
 
 
 def _clean(text: str) -> str:
@@ -60,44 +65,49 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
             elif loc.row is not None and loc.row > 1:
                 context = headers.get((loc.table, loc.column or 0), ("", ""))
         for span in spans:
-            s_text = text[span.start : span.end].strip()
-            if not s_text:
+            full = text[span.start : span.end].strip()
+            if not full:
                 continue
-            place = place_of(section, s_text)
-            modality = classify(s_text)
-            if modality is Modality.AMBIGUOUS and any(_MINIMUM_HEADING.search(h) for h in section):
-                modality = Modality.BINDING
-            # List items take the wording of their lead-in: "Wünschenswert sind:" / "Es muss:".
-            if block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in:
-                modality = lead_in
-            if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(s_text):
-                lead_in = modality if modality is not Modality.STATEMENT else None
-                lead_text, lead_lemmas = s_text, lemma_view(span.tokens)
+            # Place and scoring belong to the whole sentence; wording to each clause.
+            place = place_of(section, full)
             # A sentence that announces its own award role but carries no points stays
             # unscored even inside a weighted section (VR-05 looks for exactly that).
-            scored = is_scored(s_text) or (
+            scored = is_scored(full) or (
                 place is Place.ZUSCHLAG
                 and (
-                    bool(_WEIGHT.search(s_text))
+                    bool(_WEIGHT.search(full))
                     or (
-                        not announces_award(s_text)
+                        not announces_award(full)
                         and (section in scored_sections or block.location.table in scored_tables)
                     )
                 )
             )
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    text=s_text,
-                    lemmas=lemma_view(span.tokens),
-                    block_index=b_index,
-                    kind=block.kind,
-                    location=block.location,
-                    place=place,
-                    modality=modality,
-                    scored=scored,
-                    context=context[0],
-                    context_lemmas=context[1],
+            for clause in split_clauses(span):
+                s_text = text[clause.start : clause.end].strip()
+                modality = classify(s_text)
+                if modality is Modality.AMBIGUOUS and any(
+                    _MINIMUM_HEADING.search(h) for h in section
+                ):
+                    modality = Modality.BINDING
+                # List items take the wording of their lead-in: "Wünschenswert sind:".
+                if block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in:
+                    modality = lead_in
+                if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(s_text):
+                    lead_in = modality if modality is not Modality.STATEMENT else None
+                    lead_text, lead_lemmas = s_text, lemma_view(clause.tokens)
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        text=s_text,
+                        lemmas=lemma_view(clause.tokens),
+                        block_index=b_index,
+                        kind=block.kind,
+                        location=block.location,
+                        place=place,
+                        modality=modality,
+                        scored=scored,
+                        context=context[0],
+                        context_lemmas=context[1],
+                    )
                 )
-            )
     return tuple(sentences)

@@ -129,6 +129,13 @@ def _heading_level(text: str, following: str, starts_block: bool) -> int | None:
         return found[1] if found else (1 if underline.group(1)[0] == "=" else 2)
     if not starts_block:
         return None
+    # A numbered line whose next line continues it ("2.4 Polyester sollte … /
+    # (zum Beispiel …) bestehen.") is the start of a paragraph, not a heading.
+    nxt = following.strip()
+    if nxt[:1].islower() or nxt[:1] == "(" or ";" in text:
+        return None
+    if re.match(r"^§\s*\d+[a-z]?\s+[A-ZÄÖÜ]", text) and len(text) <= 90 and not text.endswith("."):
+        return 1
     numbered = numbered_heading_level(text)
     if numbered is not None and not re.match(r"^\d{1,2}\.\s", text):
         return numbered
