@@ -28,7 +28,7 @@ SUBJECTS = (
     "sonstiges",
 )
 
-Within = Literal["sentence", "window", "block", "section", "document"]
+Within = Literal["sentence", "window", "block", "section", "headings", "document"]
 
 
 class _Frozen(BaseModel):
@@ -42,7 +42,9 @@ class Matcher(_Frozen):
     inside words removed), so ``Recyclingpapier`` also finds ``Recycling-Papiers``. A leading
     or trailing ``*`` allows a compound part before or after (``*papier`` finds
     ``Kopierpapier``). ``regex`` is matched case-insensitively on the sentence text.
-    ``within`` says how far around the sentence the matcher may look.
+    ``within`` says how far around the sentence the matcher may look: the sentence, a
+    ``window`` of sentences, the block, the section (same heading path), the ``headings``
+    above the sentence and the document title (a clause under "EVB-ILO"), or the document.
     """
 
     phrases: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.evaluate import check_document
+from lbcheck.ingest.markdown import read_markdown
 from lbcheck.models import Block, BlockKind, Document, Location
 
 
@@ -25,6 +26,10 @@ class ExampleOutcome:
 
 
 def example_document(text: str) -> Document:
+    """One paragraph; or, for a text with line breaks, a Markdown snippet (headings, lists)."""
+    if "\n" in text:
+        extracted = read_markdown(text.encode("utf-8"))
+        return Document("beispiel.md", "markdown", extracted.blocks)
     return Document("beispiel.txt", "txt", (Block(BlockKind.PARAGRAPH, text, Location(line=1)),))
 
 

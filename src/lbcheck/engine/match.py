@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lbcheck.engine.compiled import CompiledEntry, CompiledMatcher, CompiledPattern
-from lbcheck.models import Modality, Sentence
+from lbcheck.models import BlockKind, Modality, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,7 @@ class Context:
     _text_starts: list[int] = field(default_factory=list)
     _text: str = ""
     _text_lower: str | None = None
+    _title: str = ""
     _groups: dict[tuple[str, object], list[int]] = field(default_factory=dict)
     _cache: dict[tuple[int, str, object], bool] = field(default_factory=dict)
 
@@ -50,6 +51,8 @@ class Context:
             tpos += len(s.text) + 1
             groups[("block", s.block_index)].append(s.index)
             groups[("section", s.location.section)].append(s.index)
+        # The document title (its first heading, if it opens the document) heads every section.
+        self._title = " / ".join(s.text for s in self.sentences[:8] if s.kind is BlockKind.HEADING)
         self._lemmas = "\n".join(parts)
         self._text = "\n".join(texts)
         lowered = self._text.lower()
@@ -109,6 +112,12 @@ class Context:
 
     def holds(self, m: CompiledMatcher, s: Sentence) -> bool:
         """Does the matcher find its text around sentence ``s`` (as far as its ``within``)?"""
+        if m.within == "headings":
+            heading_key = (id(m), m.within, s.location.section)
+            if heading_key not in self._cache:
+                heads = " / ".join((self._title, *s.location.section))
+                self._cache[heading_key] = m.search(heads, " " + heads.lower() + " ")
+            return self._cache[heading_key]
         if m.within == "sentence":
             if s.context:
                 return m.search(f"{s.text} {s.context}", f"{s.lemmas}{s.context_lemmas}")
