@@ -85,14 +85,17 @@ def advice_for(entry: CompiledEntry) -> Advice:
 
 def _criterion(
     entry: CompiledEntry, matches: Sequence[Match], applies: bool, severity: Severity
-) -> CriterionResult:
+) -> tuple[CriterionResult, list[Match]]:
+    """The criterion's status and evidence, and the matches that count as evidence."""
     statuses = []
     evidence = []
+    accepted = []
     for m in matches:
         status = evidence_status(entry, m.sentence)
         if status is None:
             continue
         statuses.append(status)
+        accepted.append(m)
         s = m.sentence
         evidence.append(Evidence(s.location, excerpt(s.text), s.place, s.modality))
     if Status.MET in statuses:
@@ -103,7 +106,7 @@ def _criterion(
         status = Status.MISSING if applies else Status.NOT_APPLICABLE
     e = entry.entry
     advice = advice_for(entry) if status in (Status.WEAK, Status.MISSING) else None
-    return CriterionResult(
+    result = CriterionResult(
         e.code,
         e.name,
         e.title,
@@ -114,6 +117,7 @@ def _criterion(
         severity,
         advice,
     )
+    return result, accepted
 
 
 def _findings(
@@ -162,9 +166,8 @@ def check_document(
             continue
         matches = find_matches(ctx, entry)
         severity = overrides.get(entry.entry.code, entry.entry.severity)
-        result = _criterion(entry, matches, applies, severity)
+        result, accepted[entry.entry.code] = _criterion(entry, matches, applies, severity)
         criteria.append(result)
-        accepted[entry.entry.code] = [m for m in matches if evidence_status(entry, m.sentence)]
 
     findings: list[tuple[int, Finding]] = []
     rule_advice: list[tuple[str, Advice]] = []
