@@ -17,11 +17,13 @@ PRESENT = {"met", "weak"}
 # folder: (criteria P, criteria R, rules P, rules R). holdout was measured unseen first
 # (0.95 / 0.85 / 0.86 / 0.71) and then used to generalise; holdout2 likewise
 # (0.97 / 0.90 / 0.68 / 0.77) before the fixes of its report; holdout3 (8 PDFs made with
-# LibreOffice) measured 0.98 / 0.93 / 1.00 / 0.90 unseen.
+# LibreOffice) measured 0.98 / 0.93 / 1.00 / 0.90 unseen; holdout4 (6 PDFs) 1.00 / 1.00 /
+# 0.89 / 1.00 unseen.
 TARGETS = {
     "holdout": (0.95, 0.95, 0.95, 0.95),
     "holdout2": (0.95, 0.88, 0.95, 0.80),
     "holdout3": (0.95, 0.90, 0.95, 0.85),
+    "holdout4": (0.95, 0.95, 0.95, 0.95),
 }
 
 

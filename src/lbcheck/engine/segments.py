@@ -89,8 +89,13 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
                     _MINIMUM_HEADING.search(h) for h in section
                 ):
                     modality = Modality.BINDING
-                # List items take the wording of their lead-in: "Wünschenswert sind:".
-                if block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in:
+                # List items take the wording of their lead-in: "Wünschenswert sind:". A
+                # question ("Welche Instrumente tragen … bei?") asks, it requires nothing.
+                if s_text.endswith("?"):
+                    modality = Modality.STATEMENT
+                elif (
+                    block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in
+                ):
                     modality = lead_in
                 if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(s_text):
                     lead_in = modality if modality is not Modality.STATEMENT else None
