@@ -10,7 +10,7 @@ import regex
 
 from lbcheck.engine.match import Context, Match
 from lbcheck.engine.places import announces_award
-from lbcheck.models import BlockKind, Modality, Place
+from lbcheck.models import BlockKind, Modality, Place, Sentence
 
 Heuristic = Callable[[Context, Sequence[Match], Mapping[str, Sequence[Match]]], list[Match]]
 
@@ -27,34 +27,40 @@ def _merge(*groups: Sequence[Match]) -> list[Match]:
     return [best[i] for i in sorted(best)]
 
 
+def _unscored_with_evidence(
+    own: Sequence[Match],
+    evidence: Mapping[str, Sequence[Match]],
+    keep: Callable[[Sentence], bool],
+    cap: float,
+) -> list[Match]:
+    """The rule's own unscored matches plus the criteria evidence ``keep`` selects."""
+    chosen = [
+        Match(m.sentence, min(m.confidence, cap))
+        for matches in evidence.values()
+        for m in matches
+        if not m.sentence.scored and keep(m.sentence)
+    ]
+    return _merge([m for m in own if not m.sentence.scored], chosen)
+
+
 def weak_sustainability(
     ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
 ) -> list[Match]:
     """VR-04: a sustainability requirement in weak words, outside a scored award criterion."""
-    weak_evidence = [
-        Match(m.sentence, min(m.confidence, 0.85))
-        for matches in evidence.values()
-        for m in matches
-        if m.sentence.modality in _WEAK and not m.sentence.scored
-    ]
-    return _merge([m for m in own if not m.sentence.scored], weak_evidence)
+    return _unscored_with_evidence(own, evidence, lambda s: s.modality in _WEAK, 0.85)
+
+
+def _enters_award(s: Sentence) -> bool:
+    # Only sentences that put themselves into the award ("fließt in die Wertung ein") or
+    # stand in an award table; lists of annexes under an award heading are no criterion.
+    return s.place is Place.ZUSCHLAG and (announces_award(s.text) or s.kind is BlockKind.TABLE_CELL)
 
 
 def unweighted_award(
     ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
 ) -> list[Match]:
     """VR-05: a sustainability aspect used for the award without weighting or points."""
-    # Only sentences that put themselves into the award ("fließt in die Wertung ein") or
-    # stand in an award table; lists of annexes under an award heading are no criterion.
-    award_evidence = [
-        Match(m.sentence, min(m.confidence, 0.8))
-        for matches in evidence.values()
-        for m in matches
-        if m.sentence.place is Place.ZUSCHLAG
-        and not m.sentence.scored
-        and (announces_award(m.sentence.text) or m.sentence.kind is BlockKind.TABLE_CELL)
-    ]
-    return _merge([m for m in own if not m.sentence.scored], award_evidence)
+    return _unscored_with_evidence(own, evidence, _enters_award, 0.8)
 
 
 def vague_term(
