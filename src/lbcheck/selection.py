@@ -46,7 +46,7 @@ def select(catalogue: Catalogue, sets: Iterable[str], disable: Iterable[str]) ->
         entries = tuple(e for e in s.entries if not any(matches_key(e, k) for k in disabled))
         if entries:
             chosen.append(s.model_copy(update={"entries": entries}))
-    return Catalogue(tuple(chosen))
+    return Catalogue(tuple(chosen), catalogue.concepts)
 
 
 def severity_overrides(

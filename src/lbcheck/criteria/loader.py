@@ -5,16 +5,18 @@ Errors name the file, the line, the entry and the key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from lbcheck.criteria.schema import CriteriaSet, Entry
+from lbcheck.criteria.schema import Concept, ConceptFile, CriteriaSet, Entry, Matcher
 from lbcheck.errors import CriteriaError
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 BUILTIN_SETS = ("ilo", "kreislauf", "buero", "dienstleistungen", "vergaberecht")
 
@@ -83,6 +85,10 @@ def _describe(raw: Any, error: Any) -> str:
 
 def parse_set(text: str, source: str) -> CriteriaSet:
     """Validate the YAML text of one set file."""
+    return _parse(text, source, CriteriaSet, "'set' und 'entries'")
+
+
+def _parse(text: str, source: str, model: type[_Model], expected: str) -> _Model:
     try:
         raw = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
@@ -90,9 +96,9 @@ def parse_set(text: str, source: str) -> CriteriaSet:
         line = f" Zeile {mark.line + 1}:" if mark else ""
         raise CriteriaError(f"{source}:{line} kein gültiges YAML ({exc})") from exc
     if not isinstance(raw, dict):
-        raise CriteriaError(f"{source}: erwartet wird eine Zuordnung mit 'set' und 'entries'.")
+        raise CriteriaError(f"{source}: erwartet wird eine Zuordnung mit {expected}.")
     try:
-        return CriteriaSet.model_validate(_strip_lines(raw))
+        return model.model_validate(_strip_lines(raw))
     except ValidationError as exc:
         details = "\n  ".join(_describe(raw, e) for e in exc.errors())
         raise CriteriaError(f"{source}: ungültige Kriteriendatei\n  {details}") from exc
@@ -106,11 +112,70 @@ def load_set_file(path: Path) -> CriteriaSet:
     return parse_set(text, str(path))
 
 
+def load_concept_file(path: Path) -> ConceptFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CriteriaError(f"{path}: Datei kann nicht gelesen werden ({exc.strerror}).") from exc
+    return _parse(text, str(path), ConceptFile, "'title' und 'concepts'")
+
+
+def builtin_concept_files() -> list[Path]:
+    return sorted((builtin_dir() / "concepts").glob("*.yaml"))
+
+
+def entry_matchers(entry: Entry) -> Iterator[tuple[str, Matcher]]:
+    """Every matcher of an entry with its key path (for error messages)."""
+    for i, p in enumerate(entry.patterns):
+        yield f"patterns[{i}]", p
+        for key, group in (("near", p.near), ("requires", p.requires), ("unless", p.unless)):
+            for j, m in enumerate(group):
+                yield f"patterns[{i}].{key}[{j}]", m
+    for j, m in enumerate(entry.document_unless):
+        yield f"document_unless[{j}]", m
+
+
+def _check_concept_refs(
+    concepts: Mapping[str, Concept], sets: Sequence[CriteriaSet], sources: Sequence[str]
+) -> None:
+    known = ", ".join(sorted(concepts))
+    for c in concepts.values():
+        for ref in c.concepts:
+            if ref not in concepts:
+                raise CriteriaError(
+                    f"Begriff {c.name}: unbekannter Begriff '{ref}' unter 'concepts'. "
+                    f"Bekannt sind: {known}"
+                )
+    for s, source in zip(sets, sources, strict=True):
+        for e in s.entries:
+            for where, m in entry_matchers(e):
+                for ref in m.concepts:
+                    if ref not in concepts:
+                        raise CriteriaError(
+                            f"{source}: Eintrag {e.code}, Schlüssel '{where}.concepts': "
+                            f"unbekannter Begriff '{ref}'. Bekannt sind: {known}"
+                        )
+    _check_cycles(concepts)
+
+
+def _check_cycles(concepts: Mapping[str, Concept]) -> None:
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in path:
+            cycle = " -> ".join((*path[path.index(name) :], name))
+            raise CriteriaError(f"Begriffe schließen einen Kreis: {cycle}")
+        for ref in concepts[name].concepts:
+            visit(ref, (*path, name))
+
+    for name in concepts:
+        visit(name, ())
+
+
 @dataclass(frozen=True, slots=True)
 class Catalogue:
-    """All loaded sets, and their entries by code and by name."""
+    """All loaded sets, and their entries by code and by name, and the shared concepts."""
 
     sets: tuple[CriteriaSet, ...]
+    concepts: Mapping[str, Concept] = field(default_factory=dict)
 
     def entries(self) -> Iterable[tuple[CriteriaSet, Entry]]:
         for s in self.sets:
@@ -126,15 +191,33 @@ class Catalogue:
         return None
 
 
+def load_concepts(sets: Sequence[CriteriaSet] = ()) -> dict[str, Concept]:
+    """The built-in concepts plus those user sets bring; a name may be defined once."""
+    found: dict[str, tuple[Concept, str]] = {}
+    owned = [
+        (c, str(path)) for path in builtin_concept_files() for c in load_concept_file(path).concepts
+    ]
+    owned += [(c, f"Set {s.set}") for s in sets for c in s.concepts]
+    for concept, source in owned:
+        if concept.name in found:
+            raise CriteriaError(
+                f"{source}: Begriff '{concept.name}' ist bereits in {found[concept.name][1]} "
+                "definiert. Namen von Begriffen müssen eindeutig sein."
+            )
+        found[concept.name] = (concept, source)
+    return {name: c for name, (c, _) in sorted(found.items())}
+
+
 def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
     """Load the built-in sets plus user set files; duplicate codes or names are an error."""
     folder = builtin_dir()
-    sets = [
-        load_set_file(folder / f"{name}.yaml")
-        for name in BUILTIN_SETS
-        if (folder / f"{name}.yaml").exists()
-    ]
-    sets.extend(load_set_file(p) for p in extra)
+    builtin = [folder / f"{name}.yaml" for name in BUILTIN_SETS if (folder / f"{name}.yaml").exists()]
+    # The same file named twice (config and command line) is loaded once.
+    paths: list[Path] = []
+    for p in (*builtin, *extra):
+        if all(p.resolve() != q.resolve() for q in paths):
+            paths.append(p)
+    sets = [load_set_file(p) for p in paths]
     seen: dict[str, str] = {}
     for s in sets:
         for e in s.entries:
@@ -145,4 +228,6 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
                         "Codes und Namen müssen eindeutig sein."
                     )
                 seen[key] = s.set
-    return Catalogue(tuple(sets))
+    concepts = load_concepts(sets)
+    _check_concept_refs(concepts, sets, [str(p) for p in paths])
+    return Catalogue(tuple(sets), concepts)

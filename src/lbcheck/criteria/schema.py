@@ -47,6 +47,7 @@ class Matcher(_Frozen):
     above the sentence and the document title (a clause under "EVB-ILO"), or the document.
     """
 
+    concepts: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
     within: Within = "sentence"
@@ -54,9 +55,47 @@ class Matcher(_Frozen):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Matcher:
-        if not self.phrases and not self.regex:
-            raise ValueError("a matcher needs at least one of 'phrases' or 'regex'")
+        if not self.phrases and not self.regex and not self.concepts:
+            raise ValueError("a matcher needs at least one of 'concepts', 'phrases' or 'regex'")
         return self
+
+
+class ConceptExamples(_Frozen):
+    """``match``: sentences the concept must find; ``no_match``: sentences it must not."""
+
+    match: tuple[str, ...] = Field(min_length=1)
+    no_match: tuple[str, ...] = Field(min_length=1)
+
+
+class Concept(_Frozen):
+    """A named word family shared by criteria: lemma phrases (with inflection and compounds),
+    regular expressions for what is truly a pattern, and other concepts it includes.
+
+    A matcher names concepts (``concepts: [sanktion]``); they are expanded into its phrases and
+    expressions when the catalogue is compiled, so a synonym added here helps every criterion.
+    """
+
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str = Field(min_length=3)
+    description: str = Field(min_length=10)
+    concepts: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    regex: tuple[str, ...] = ()
+    examples: ConceptExamples
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Concept:
+        if not self.phrases and not self.regex and not self.concepts:
+            raise ValueError("a concept needs at least one of 'concepts', 'phrases' or 'regex'")
+        return self
+
+
+class ConceptFile(_Frozen):
+    """A concept file (``criteria/concepts/*.yaml``): a documented group of concepts."""
+
+    title: str
+    description: str = ""
+    concepts: tuple[Concept, ...] = Field(min_length=1)
 
 
 class Near(Matcher):
@@ -163,6 +202,8 @@ class CriteriaSet(_Frozen):
     dimension: Literal["umwelt", "sozial", "innovation", "recht", "umwelt-sozial"]
     applies_to: tuple[str, ...] = ()
     applies_note: str = ""
+    # A user set may bring its own concepts; built-in ones live in ``criteria/concepts/``.
+    concepts: tuple[Concept, ...] = ()
     entries: tuple[Entry, ...] = Field(min_length=1)
 
     @field_validator("applies_to")

@@ -12,7 +12,7 @@ def validate_files(files: Sequence[Path]) -> list[str]:
     """Problems found in user set files, one German line each; empty when all is well."""
     from lbcheck.criteria.loader import load_catalogue, load_set_file
     from lbcheck.engine.compiled import compile_catalogue
-    from lbcheck.engine.examples import run_all
+    from lbcheck.engine.examples import concept_problems, run_all
 
     problems: list[str] = []
     for path in files:
@@ -27,7 +27,9 @@ def validate_files(files: Sequence[Path]) -> list[str]:
         compiled = compile_catalogue(catalogue)
     except CriteriaError as exc:
         return [str(exc)]
-    user_sets = {load_set_file(p).set for p in files}
+    user = [load_set_file(p) for p in files]
+    user_sets = {s.set for s in user}
+    problems += concept_problems(catalogue.concepts, [c.name for s in user for c in s.concepts])
     own = [e for e in compiled if e.set.set in user_sets]
     for outcome in run_all(compiled, own):
         if not outcome.ok:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from lbcheck.criteria.loader import Catalogue
-from lbcheck.criteria.schema import CriteriaSet, Entry, Matcher, Pattern
+from lbcheck.criteria.schema import Concept, CriteriaSet, Entry, Matcher, Pattern
 from lbcheck.engine.literals import required_literals
 from lbcheck.errors import CriteriaError
 from lbcheck.models import BlockKind, Modality, Place
@@ -97,19 +97,48 @@ def _lemmatise_phrases(phrases: Sequence[str], model: str | None) -> list[list[s
     return result
 
 
-def compile_matcher(m: Matcher, where: str, model: str | None = None) -> CompiledMatcher:
+def expand_concepts(
+    m: Matcher, concepts: Mapping[str, Concept]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The matcher's phrases and expressions with those of its concepts (transitively)."""
+    phrases, expressions = list(m.phrases), list(m.regex)
+    todo, seen = list(m.concepts), set[str]()
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        concept = concepts.get(name)
+        if concept is None:
+            raise CriteriaError(f"unbekannter Begriff '{name}'")
+        phrases += concept.phrases
+        expressions += concept.regex
+        todo += concept.concepts
+    return tuple(dict.fromkeys(phrases)), tuple(dict.fromkeys(expressions))
+
+
+def compile_matcher(
+    m: Matcher,
+    where: str,
+    model: str | None = None,
+    concepts: Mapping[str, Concept] | None = None,
+) -> CompiledMatcher:
     lemma_rx = text_rx = None
     try:
-        if m.phrases:
+        phrases, expressions = expand_concepts(m, concepts or {})
+    except CriteriaError as exc:
+        raise CriteriaError(f"{where}: {exc}") from exc
+    try:
+        if phrases:
             alternatives = sorted(
-                {_phrase_regex(w) for w in _lemmatise_phrases(m.phrases, model)},
+                {_phrase_regex(w) for w in _lemmatise_phrases(phrases, model)},
                 key=len,
                 reverse=True,
             )
             lemma_rx = re.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
-        if m.regex:
+        if expressions:
             text_rx = regex.compile(
-                "|".join(f"(?:{r})" for r in m.regex),
+                "|".join(f"(?:{r})" for r in expressions),
                 regex.IGNORECASE | regex.UNICODE | regex.MULTILINE,
             )
     except (regex.error, re.error) as exc:
@@ -124,7 +153,9 @@ def compile_matcher(m: Matcher, where: str, model: str | None = None) -> Compile
     )
 
 
-def _compile_pattern(p: Pattern, where: str, model: str | None) -> CompiledPattern:
+def _compile_pattern(
+    p: Pattern, where: str, model: str | None, concepts: Mapping[str, Concept]
+) -> CompiledPattern:
     try:
         headings = (
             regex.compile("|".join(f"(?:{h})" for h in p.headings), regex.IGNORECASE)
@@ -134,11 +165,11 @@ def _compile_pattern(p: Pattern, where: str, model: str | None) -> CompiledPatte
     except regex.error as exc:
         raise CriteriaError(f"{where}.headings: ungültiger regulärer Ausdruck ({exc})") from exc
     return CompiledPattern(
-        matcher=compile_matcher(p, where, model),
-        near=tuple((compile_matcher(n, f"{where}.near", model), n.tokens) for n in p.near),
+        matcher=compile_matcher(p, where, model, concepts),
+        near=tuple((compile_matcher(n, f"{where}.near", model, concepts), n.tokens) for n in p.near),
         headings=headings,
-        requires=tuple(compile_matcher(r, f"{where}.requires", model) for r in p.requires),
-        unless=tuple(compile_matcher(u, f"{where}.unless", model) for u in p.unless),
+        requires=tuple(compile_matcher(r, f"{where}.requires", model, concepts) for r in p.requires),
+        unless=tuple(compile_matcher(u, f"{where}.unless", model, concepts) for u in p.unless),
         modality=frozenset(p.modality),
         places=frozenset(p.places),
         kinds=frozenset(p.kinds),
@@ -148,21 +179,30 @@ def _compile_pattern(p: Pattern, where: str, model: str | None) -> CompiledPatte
 
 def compile_catalogue(catalogue: Catalogue, model: str | None = None) -> tuple[CompiledEntry, ...]:
     """Compile every enabled entry of the catalogue, in catalogue order."""
+    from lbcheck.engine.heuristics import REGISTRY
+
+    concepts = catalogue.concepts
     compiled = []
     for s, e in catalogue.entries():
         if not e.enabled:
             continue
         where = f"{s.set}/{e.code}"
+        if e.heuristic is not None and e.heuristic not in REGISTRY:
+            raise CriteriaError(
+                f"Set {s.set}: Eintrag {e.code}, Schlüssel 'heuristic': unbekannte Heuristik "
+                f"'{e.heuristic}'. Bekannt sind: {', '.join(sorted(REGISTRY))}"
+            )
         compiled.append(
             CompiledEntry(
                 entry=e,
                 set=s,
                 patterns=tuple(
-                    _compile_pattern(p, f"{where}.patterns[{i}]", model)
+                    _compile_pattern(p, f"{where}.patterns[{i}]", model, concepts)
                     for i, p in enumerate(e.patterns)
                 ),
                 document_unless=tuple(
-                    compile_matcher(m, f"{where}.document_unless", model) for m in e.document_unless
+                    compile_matcher(m, f"{where}.document_unless", model, concepts)
+                    for m in e.document_unless
                 ),
             )
         )

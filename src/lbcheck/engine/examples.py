@@ -3,11 +3,13 @@ document. Used by the test suite and by ``lbcheck criteria validate``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from lbcheck.engine.compiled import CompiledEntry
+from lbcheck.criteria.schema import Concept, Matcher
+from lbcheck.engine.compiled import CompiledEntry, compile_matcher
 from lbcheck.engine.evaluate import check_document
+from lbcheck.engine.segments import segment
 from lbcheck.ingest.markdown import read_markdown
 from lbcheck.models import Block, BlockKind, Document, Location
 
@@ -70,3 +72,22 @@ def run_all(
     entries: Sequence[CompiledEntry], only: Sequence[CompiledEntry] | None = None
 ) -> list[ExampleOutcome]:
     return [run_example(entries, e, k, t, s) for e, k, t, s in iter_examples(only or entries)]
+
+
+def concept_finds(concepts: Mapping[str, Concept], name: str, text: str) -> bool:
+    """Does the concept find its words in one of the sentences of ``text``?"""
+    matcher = compile_matcher(Matcher(concepts=(name,)), f"Begriff {name}", None, concepts)
+    return any(matcher.search(s.text, s.lemmas) for s in segment(example_document(text)))
+
+
+def concept_problems(concepts: Mapping[str, Concept], names: Sequence[str]) -> list[str]:
+    """The examples of the named concepts that do not behave as they say, one line each."""
+    problems = []
+    for name in names:
+        examples = concepts[name].examples
+        for kind, texts, wanted in (("match", examples.match, True), ("no_match", examples.no_match, False)):
+            for text in texts:
+                if concept_finds(concepts, name, text) != wanted:
+                    expected = "findet" if wanted else "findet nicht"
+                    problems.append(f"Begriff {name}: Beispiel ({kind}) erwartet '{expected}': {text!r}")
+    return problems
