@@ -47,7 +47,7 @@ def weak_sustainability(
     ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
 ) -> list[Match]:
     """VR-04: a sustainability requirement in weak words, outside a scored award criterion."""
-    return _unscored_with_evidence(own, evidence, lambda s: s.modality in _WEAK, 0.85)
+    return _unscored_with_evidence(own, evidence, lambda s: s.modality is Modality.WEAK, 0.85)
 
 
 def _enters_award(s: Sentence) -> bool:
