@@ -31,12 +31,7 @@ def test_concept_example(catalogue: Catalogue, name: str, text: str, wanted: boo
 def test_every_concept_is_used_by_a_criterion(catalogue: Catalogue) -> None:
     from lbcheck.criteria.loader import entry_matchers
 
-    used = {
-        ref
-        for _, e in catalogue.entries()
-        for _, m in entry_matchers(e)
-        for ref in m.concepts
-    }
+    used = {ref for _, e in catalogue.entries() for _, m in entry_matchers(e) for ref in m.concepts}
     for c in catalogue.concepts.values():
         used |= set(c.concepts)
     assert set(catalogue.concepts) <= used, set(catalogue.concepts) - used

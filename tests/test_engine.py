@@ -231,3 +231,19 @@ def test_table_cells_know_their_column_header(compiled: tuple[CompiledEntry, ...
     )
     report = check_document(Document("t.md", "markdown", blocks), compiled)
     assert not [f for f in report.findings if f.code == "VR-01"]
+
+
+def test_a_brand_in_a_verbless_line_is_a_warning_not_an_error(
+    compiled: tuple[CompiledEntry, ...],
+) -> None:
+    """Precision first: only a sentence that requires the brand gets the error level."""
+    from lbcheck.engine.examples import example_document
+
+    required = check_document(
+        example_document("Als Datenbanksystem ist Oracle Database 19c einzusetzen."), compiled
+    )
+    named = check_document(
+        example_document("Datenbanksystem: Oracle Database 19c, 20 Lizenzen."), compiled
+    )
+    assert [f.severity.value for f in required.findings if f.code == "VR-01"] == ["error"]
+    assert [f.severity.value for f in named.findings if f.code == "VR-01"] == ["warning"]

@@ -211,7 +211,9 @@ def load_concepts(sets: Sequence[CriteriaSet] = ()) -> dict[str, Concept]:
 def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
     """Load the built-in sets plus user set files; duplicate codes or names are an error."""
     folder = builtin_dir()
-    builtin = [folder / f"{name}.yaml" for name in BUILTIN_SETS if (folder / f"{name}.yaml").exists()]
+    builtin = [
+        folder / f"{name}.yaml" for name in BUILTIN_SETS if (folder / f"{name}.yaml").exists()
+    ]
     # The same file named twice (config and command line) is loaded once.
     paths: list[Path] = []
     for p in (*builtin, *extra):

@@ -119,6 +119,9 @@ class Pattern(Matcher):
     places: tuple[Place, ...] = ()
     kinds: tuple[BlockKind, ...] = ()
     confidence: float = Field(default=0.9, gt=0.0, le=1.0)
+    # At most this level for a rule's findings from this pattern (precision first: a pattern
+    # that may hit a non-requirement reports a warning, never an error).
+    severity: Severity | None = None
 
 
 class LegalRef(_Frozen):

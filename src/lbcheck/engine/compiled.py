@@ -12,7 +12,7 @@ from lbcheck.criteria.loader import Catalogue
 from lbcheck.criteria.schema import Concept, CriteriaSet, Entry, Matcher, Pattern
 from lbcheck.engine.literals import required_literals
 from lbcheck.errors import CriteriaError
-from lbcheck.models import BlockKind, Modality, Place
+from lbcheck.models import BlockKind, Modality, Place, Severity
 from lbcheck.nlp import split_sentences, token_key
 
 # Inflection endings tolerated after each phrase word (nouns and adjectives).
@@ -60,6 +60,7 @@ class CompiledPattern:
     places: frozenset[Place]
     kinds: frozenset[BlockKind]
     confidence: float
+    severity: Severity | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +167,19 @@ def _compile_pattern(
         raise CriteriaError(f"{where}.headings: ungültiger regulärer Ausdruck ({exc})") from exc
     return CompiledPattern(
         matcher=compile_matcher(p, where, model, concepts),
-        near=tuple((compile_matcher(n, f"{where}.near", model, concepts), n.tokens) for n in p.near),
+        near=tuple(
+            (compile_matcher(n, f"{where}.near", model, concepts), n.tokens) for n in p.near
+        ),
         headings=headings,
-        requires=tuple(compile_matcher(r, f"{where}.requires", model, concepts) for r in p.requires),
+        requires=tuple(
+            compile_matcher(r, f"{where}.requires", model, concepts) for r in p.requires
+        ),
         unless=tuple(compile_matcher(u, f"{where}.unless", model, concepts) for u in p.unless),
         modality=frozenset(p.modality),
         places=frozenset(p.places),
         kinds=frozenset(p.kinds),
         confidence=p.confidence,
+        severity=p.severity,
     )
 
 

@@ -120,8 +120,12 @@ def _criterion(
     return result, accepted
 
 
+def _capped(severity: Severity, cap: Severity | None) -> Severity:
+    return severity if cap is None or cap.rank >= severity.rank else cap
+
+
 def _findings(
-    entry: CompiledEntry, matches: Sequence[Match], severity: Severity
+    entry: CompiledEntry, matches: Sequence[Match], severity: Severity, overridden: bool
 ) -> list[tuple[int, Finding]]:
     e = entry.entry
     return [
@@ -130,7 +134,7 @@ def _findings(
             Finding(
                 code=e.code,
                 name=e.name,
-                severity=severity,
+                severity=severity if overridden else _capped(severity, m.severity),
                 message=e.message,
                 location=m.sentence.location,
                 excerpt=excerpt(m.sentence.text),
@@ -178,7 +182,8 @@ def check_document(
         if entry.entry.heuristic:
             matches = REGISTRY[entry.entry.heuristic](ctx, matches, accepted)
         severity = overrides.get(entry.entry.code, entry.entry.severity)
-        findings.extend(_findings(entry, matches, severity))
+        overridden = entry.entry.code in overrides
+        findings.extend(_findings(entry, matches, severity, overridden))
         if matches:
             rule_advice.append((entry.entry.code, advice_for(entry)))
 

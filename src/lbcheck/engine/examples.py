@@ -85,9 +85,14 @@ def concept_problems(concepts: Mapping[str, Concept], names: Sequence[str]) -> l
     problems = []
     for name in names:
         examples = concepts[name].examples
-        for kind, texts, wanted in (("match", examples.match, True), ("no_match", examples.no_match, False)):
+        for kind, texts, wanted in (
+            ("match", examples.match, True),
+            ("no_match", examples.no_match, False),
+        ):
             for text in texts:
                 if concept_finds(concepts, name, text) != wanted:
                     expected = "findet" if wanted else "findet nicht"
-                    problems.append(f"Begriff {name}: Beispiel ({kind}) erwartet '{expected}': {text!r}")
+                    problems.append(
+                        f"Begriff {name}: Beispiel ({kind}) erwartet '{expected}': {text!r}"
+                    )
     return problems

@@ -35,7 +35,7 @@ def _unscored_with_evidence(
 ) -> list[Match]:
     """The rule's own unscored matches plus the criteria evidence ``keep`` selects."""
     chosen = [
-        Match(m.sentence, min(m.confidence, cap))
+        Match(m.sentence, min(m.confidence, cap), m.severity)
         for matches in evidence.values()
         for m in matches
         if not m.sentence.scored and keep(m.sentence)

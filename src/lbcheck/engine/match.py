@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lbcheck.engine.compiled import CompiledEntry, CompiledMatcher, CompiledPattern
-from lbcheck.models import BlockKind, Modality, Sentence
+from lbcheck.models import BlockKind, Modality, Sentence, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,8 @@ class Match:
 
     sentence: Sentence
     confidence: float
+    # The most a finding from this match may be (None: the entry's own severity).
+    severity: Severity | None = None
 
 
 @dataclass
@@ -170,11 +172,20 @@ def find_matches(ctx: Context, entry: CompiledEntry) -> list[Match]:
     """All sentences where one of the entry's patterns holds, in document order."""
     if any(ctx.document_has(m) for m in entry.document_unless):
         return []
-    best: dict[int, float] = {}
+    best: dict[int, Match] = {}
     for p in entry.patterns:
         for i in ctx.candidates(p.matcher):
             s = ctx.sentences[i]
             # A joined-view hit may straddle two sentences; confirm it inside this one.
             if p.matcher.search(s.text, s.lemmas) and _pattern_holds(ctx, p, s):
-                best[i] = max(best.get(i, 0.0), p.confidence)
-    return [Match(ctx.sentences[i], conf) for i, conf in sorted(best.items())]
+                old = best.get(i)
+                if old is None or _stronger(p, old):
+                    best[i] = Match(s, p.confidence, p.severity)
+    return [best[i] for i in sorted(best)]
+
+
+def _stronger(p: CompiledPattern, old: Match) -> bool:
+    """An uncapped pattern outranks a capped one; then the higher confidence wins."""
+    rank = 99 if p.severity is None else p.severity.rank
+    old_rank = 99 if old.severity is None else old.severity.rank
+    return (rank, p.confidence) > (old_rank, old.confidence)
