@@ -131,6 +131,8 @@ def entry_matchers(entry: Entry) -> Iterator[tuple[str, Matcher]]:
         for key, group in (("near", p.near), ("requires", p.requires), ("unless", p.unless)):
             for j, m in enumerate(group):
                 yield f"patterns[{i}].{key}[{j}]", m
+    for j, m in enumerate(entry.unless):
+        yield f"unless[{j}]", m
     for j, m in enumerate(entry.document_unless):
         yield f"document_unless[{j}]", m
 

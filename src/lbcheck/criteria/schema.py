@@ -171,6 +171,9 @@ class Entry(_Frozen):
     dimension: Literal["umwelt", "sozial", "innovation", "recht"]
     severity: Severity = Severity.WARNING
     patterns: tuple[Pattern, ...] = Field(min_length=1)
+    # A place where one of these holds is never reported, whichever pattern or heuristic found
+    # it (a rule's heuristic may take places from criteria evidence).
+    unless: tuple[Matcher, ...] = ()
     document_unless: tuple[Matcher, ...] = ()
     heuristic: str | None = None
     message: str = Field(min_length=10)

@@ -68,6 +68,7 @@ class CompiledEntry:
     entry: Entry
     set: CriteriaSet
     patterns: tuple[CompiledPattern, ...]
+    unless: tuple[CompiledMatcher, ...]
     document_unless: tuple[CompiledMatcher, ...]
 
 
@@ -205,6 +206,9 @@ def compile_catalogue(catalogue: Catalogue, model: str | None = None) -> tuple[C
                 patterns=tuple(
                     _compile_pattern(p, f"{where}.patterns[{i}]", model, concepts)
                     for i, p in enumerate(e.patterns)
+                ),
+                unless=tuple(
+                    compile_matcher(m, f"{where}.unless", model, concepts) for m in e.unless
                 ),
                 document_unless=tuple(
                     compile_matcher(m, f"{where}.document_unless", model, concepts)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.heuristics import REGISTRY
-from lbcheck.engine.match import Context, Match, find_matches
+from lbcheck.engine.match import Context, Match, find_matches, vetoed
 from lbcheck.engine.places import announces_award
 from lbcheck.engine.segments import segment
 from lbcheck.engine.statistics import eforms_hints, placement
@@ -180,7 +180,7 @@ def check_document(
             continue
         matches = find_matches(ctx, entry)
         if entry.entry.heuristic:
-            matches = REGISTRY[entry.entry.heuristic](ctx, matches, accepted)
+            matches = vetoed(ctx, entry, REGISTRY[entry.entry.heuristic](ctx, matches, accepted))
         severity = overrides.get(entry.entry.code, entry.entry.severity)
         overridden = entry.entry.code in overrides
         findings.extend(_findings(entry, matches, severity, overridden))

@@ -181,7 +181,12 @@ def find_matches(ctx: Context, entry: CompiledEntry) -> list[Match]:
                 old = best.get(i)
                 if old is None or _stronger(p, old):
                     best[i] = Match(s, p.confidence, p.severity)
-    return [best[i] for i in sorted(best)]
+    return vetoed(ctx, entry, [best[i] for i in sorted(best)])
+
+
+def vetoed(ctx: Context, entry: CompiledEntry, matches: Sequence[Match]) -> list[Match]:
+    """The matches at places the entry's own ``unless`` does not rule out."""
+    return [m for m in matches if not any(ctx.holds(u, m.sentence) for u in entry.unless)]
 
 
 def _stronger(p: CompiledPattern, old: Match) -> bool:
