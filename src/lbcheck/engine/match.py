@@ -53,8 +53,11 @@ class Context:
             tpos += len(s.text) + 1
             groups[("block", s.block_index)].append(s.index)
             groups[("section", s.location.section)].append(s.index)
-        # The document title (its first heading, if it opens the document) heads every section.
-        self._title = " / ".join(s.text for s in self.sentences[:8] if s.kind is BlockKind.HEADING)
+        # The document title (its first heading, if it opens the document, or the running page
+        # header that carries it) heads every section.
+        self._title = " / ".join(
+            s.text for s in self.sentences[:8] if s.kind in (BlockKind.HEADING, BlockKind.HEADER)
+        )
         self._lemmas = "\n".join(parts)
         self._text = "\n".join(texts)
         lowered = self._text.lower()
