@@ -14,9 +14,11 @@ from tests.conftest import CORPUS, SHARED
 
 LBCHECK = Path(sys.executable).with_name("lbcheck")
 TARGETS = {
-    # corpus: (labels, criteria P, criteria R, rules P, rules R, met/weak agreement)
-    "synthetic": ("synthetic-labels.yaml", 0.95, 0.90, 0.90, 0.85, 0.90),
-    "real": ("real-dev-labels.yaml", 0.90, 0.90, 0.75, 0.75, 0.0),
+    # corpus: (labels, criteria P, criteria R, rules P, rules R, met/weak agreement, subject)
+    "synthetic": ("synthetic-labels.yaml", 0.95, 0.95, 0.90, 0.85, 0.90, 0.85),
+    # The targets of issue 6 on all 64 real documents; met/weak (target 0.92) and subject
+    # (target 0.80) are held at the level reached (0.87, 0.78) so that they cannot fall back.
+    "real": ("real-dev-labels.yaml", 0.95, 0.92, 0.85, 0.80, 0.86, 0.77),
 }
 
 
@@ -25,7 +27,7 @@ def test_accuracy_targets(corpus: str, tmp_path: Path) -> None:
     evaluate = SHARED / "eval" / "evaluate.py"
     if not evaluate.exists() or not (CORPUS / corpus).is_dir():
         pytest.skip("shared corpus not available")
-    labels, cp, cr, rp, rr, agree = TARGETS[corpus]
+    labels, cp, cr, rp, rr, agree, subject = TARGETS[corpus]
     out = tmp_path / "result.json"
     subprocess.run(
         [sys.executable, str(evaluate), "--labels", str(CORPUS / labels),
@@ -39,3 +41,4 @@ def test_accuracy_targets(corpus: str, tmp_path: Path) -> None:
     assert crit["precision"] >= cp and crit["recall"] >= cr, result["disagreements"]
     assert rules["precision"] >= rp and rules["recall"] >= rr, result["disagreements"]
     assert crit["status_agreement"] >= agree, result["disagreements"]
+    assert result["subject_jaccard"] >= subject

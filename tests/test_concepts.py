@@ -119,3 +119,16 @@ def test_concept_cycle_is_a_criteria_error(tmp_path: Path) -> None:
     code, output = _validate(tmp_path, concepts=own)
     assert code == 2
     assert "hr-a -> hr-b -> hr-a" in output or "hr-b -> hr-a -> hr-b" in output
+
+
+def test_the_worked_example_in_the_docs_passes_its_own_check(tmp_path: Path) -> None:
+    import re
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "criteria-format.md").read_text(
+        encoding="utf-8"
+    )
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", doc, re.S) if "HR-02" in b)
+    path = tmp_path / "hausregeln.yaml"
+    path.write_text(block, encoding="utf-8")
+    result = CliRunner().invoke(app, ["criteria", "validate", str(path)])
+    assert result.exit_code == 0, result.output

@@ -188,7 +188,7 @@ def test_subject_from_cpv_and_vocabulary() -> None:
         "Die Unterhaltsreinigung umfasst die Reinigung der Büros.",
         "Reinigungsmittel müssen mild sein.",
     )
-    assert detect_subjects(segment(doc)) == ("reinigung",)
+    assert detect_subjects(segment(doc)).names == ("reinigung",)
 
 
 def test_near_counts_words_and_headings_scope_the_pattern() -> None:

@@ -197,6 +197,9 @@ class DocumentReport:
     format: str | None = None
     pages: int | None = None
     subject: tuple[str, ...] = ()
+    # False when the text says too little about what is bought: sets that depend on the
+    # subject may have been switched off wrongly, and the report says so.
+    subject_certain: bool = True
     sets: tuple[tuple[str, bool], ...] = ()
     criteria: tuple[CriterionResult, ...] = ()
     findings: tuple[Finding, ...] = ()

@@ -12,12 +12,14 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from lbcheck.config import Settings
 from lbcheck.criteria.loader import Catalogue, load_catalogue
 from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
 from lbcheck.engine.evaluate import Options, check_document
+from lbcheck.engine.procedure import shared_subjects
 from lbcheck.errors import IngestError
 from lbcheck.ingest import SUFFIXES, read_document
 from lbcheck.models import DocumentReport, ErrorInfo, Report
@@ -111,4 +113,23 @@ def scan(args: Sequence[str], settings: Settings) -> Report:
             _WORKER = None
     else:
         reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
-    return Report(tuple(reports))
+    return Report(tuple(_with_procedure_subjects(items, reports, entries, settings, options)))
+
+
+def _with_procedure_subjects(
+    items: Sequence[tuple[Path, str]],
+    reports: Sequence[DocumentReport],
+    entries: Sequence[CompiledEntry],
+    settings: Settings,
+    options: Options,
+) -> list[DocumentReport]:
+    """Check again, with its procedure's subjects, each document unsure of its own."""
+    if options.subjects:
+        return list(reports)
+    shared = shared_subjects(reports)
+    return [
+        check_file(path, shown, entries, settings, replace(options, subjects=shared[shown]))
+        if shown in shared
+        else report
+        for (path, shown), report in zip(items, reports, strict=True)
+    ]

@@ -13,20 +13,13 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from lbcheck.criteria.builtin import builtin_dir
 from lbcheck.criteria.schema import Concept, ConceptFile, CriteriaSet, Entry, Matcher
 from lbcheck.errors import CriteriaError
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
 BUILTIN_SETS = ("ilo", "kreislauf", "buero", "dienstleistungen", "vergaberecht")
-
-
-def builtin_dir() -> Path:
-    """The folder of the built-in sets: packaged in the wheel, or ``criteria/`` in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "_criteria"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "criteria"
 
 
 class _LineLoader(yaml.SafeLoader):

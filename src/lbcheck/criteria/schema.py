@@ -11,22 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from lbcheck.criteria.subjects import subject_names
 from lbcheck.models import BlockKind, Modality, Place, Severity
-
-SUBJECTS = (
-    "buero",
-    "it-hardware",
-    "it-dienstleistung",
-    "reinigung",
-    "verpflegung",
-    "transport",
-    "bau",
-    "moebel",
-    "textil",
-    "beratung-kreativ",
-    "veranstaltung",
-    "sonstiges",
-)
 
 Within = Literal["sentence", "window", "block", "section", "headings", "document"]
 
@@ -193,9 +179,10 @@ class Entry(_Frozen):
 
 
 def _check_subjects(value: tuple[str, ...]) -> tuple[str, ...]:
-    unknown = [s for s in value if s not in SUBJECTS]
+    known = subject_names()
+    unknown = [s for s in value if s not in known]
     if unknown:
-        raise ValueError(f"unknown subject(s) {unknown}; known: {', '.join(SUBJECTS)}")
+        raise ValueError(f"unknown subject(s) {unknown}; known: {', '.join(known)}")
     return value
 
 

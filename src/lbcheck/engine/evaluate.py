@@ -12,7 +12,7 @@ from lbcheck.engine.match import Context, Match, find_matches, vetoed
 from lbcheck.engine.places import announces_award
 from lbcheck.engine.segments import segment
 from lbcheck.engine.statistics import eforms_hints, placement
-from lbcheck.engine.subject import detect_subjects
+from lbcheck.engine.subject import Subjects, detect_subjects
 from lbcheck.models import (
     Advice,
     BlockKind,
@@ -38,6 +38,8 @@ class Options:
 
     severities: tuple[tuple[str, Severity], ...] = ()
     spacy_model: str | None = None
+    # What is bought, when the user or the document's procedure says so (no detection then).
+    subjects: tuple[str, ...] = ()
 
 
 def excerpt(text: str) -> str:
@@ -156,7 +158,12 @@ def check_document(
 ) -> DocumentReport:
     """Check one document against the compiled catalogue. Pure: same input, same report."""
     sentences = segment(document, options.spacy_model)
-    subjects = detect_subjects(sentences, document.path.rsplit("/", 1)[-1])
+    found = (
+        Subjects(options.subjects, True)
+        if options.subjects
+        else detect_subjects(sentences, document.path.rsplit("/", 1)[-1])
+    )
+    subjects = found.names
     ctx = Context(sentences)
     overrides = dict(options.severities)
 
@@ -194,6 +201,7 @@ def check_document(
         format=document.format,
         pages=document.pages,
         subject=subjects,
+        subject_certain=found.certain,
         sets=tuple(sets.items()),
         criteria=tuple(criteria),
         findings=tuple(f for _, f in findings),

@@ -1,199 +1,54 @@
-"""What a tender buys: subjects from CPV codes where the text has them, else from vocabulary."""
+"""What a tender buys: subjects from CPV codes where the text has them, else from vocabulary.
+
+The vocabulary counts where it stands: a line that names the purchasing object ("Gegenstand
+der Ausschreibung: …", "Vergabeverfahren: …") counts most, headings and the document title
+more than running text, where words are often incidental ("wie bei der Reinigung üblich").
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
-from lbcheck.models import Sentence
+from lbcheck.criteria.subjects import subject_table
+from lbcheck.models import BlockKind, Sentence
 
 _CPV = regex.compile(r"\b(\d{8})-\d\b")
-
-# CPV prefixes (longest first wins) -> subject. Source: CPV 2008 (Reg. (EC) No 213/2008).
-_CPV_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("30192", "buero"),
-    ("30197", "buero"),
-    ("30199", "buero"),
-    ("22800", "buero"),
-    ("30125", "buero"),
-    ("22458", "buero"),
-    ("301", "buero"),
-    ("79810", "buero"),
-    ("79820", "buero"),
-    ("79823", "buero"),
-    ("302", "it-hardware"),
-    ("3221", "it-hardware"),
-    ("3232", "it-hardware"),
-    ("48", "it-dienstleistung"),
-    ("72", "it-dienstleistung"),
-    ("909", "reinigung"),
-    ("3983", "reinigung"),
-    ("555", "verpflegung"),
-    ("553", "verpflegung"),
-    ("15", "verpflegung"),
-    ("60", "transport"),
-    ("9051", "transport"),
-    ("34", "transport"),
-    ("45", "bau"),
-    ("71", "bau"),
-    ("44", "bau"),
-    ("391", "moebel"),
-    ("18", "textil"),
-    ("19", "textil"),
-    ("79", "beratung-kreativ"),
-    ("73", "beratung-kreativ"),
-    ("92", "beratung-kreativ"),
-    ("7995", "veranstaltung"),
-    ("5552", "verpflegung"),
+_OBJECT = regex.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:Vergabeverfahren|Verfahren|Auftragsgegenstand|"
+    r"Leistungsgegenstand|Beschaffungsgegenstand|Gegenstand(?:\s+(?:der|des|dieser|dieses)\s+\w+)?|"
+    r"Bezeichnung(?:\s+(?:der|des)\s+\w+)?|Betreff|Maßnahme|Projekt|Vorhaben|Titel|Kurzbeschreibung|"
+    r"Art\s+und\s+Umfang(?:\s+der\s+Leistung)?|hier)\s*:"
+    r"|\bGegenstand\s+(?:der|des|dieser|dieses)\s+(?:Ausschreibung|Vergabe|Auftrag\w*|Vertrag\w*|"
+    r"Leistungsbeschreibung|Beschaffung|Verfahren\w*)\s+(?:ist|sind|bildet|umfasst)\b"
+    r"|\b(?:ausgeschrieben|beschafft|vergeben)\s+(?:werden|wird)\b|\bbeabsichtigt\b[^.]{0,120}\b(?:zu\s+vergeben|zu\s+beschaffen)\b",
+    regex.IGNORECASE,
 )
-
-# Vocabulary per subject, on the lemma view (word starts). Weights favour specific words.
-_VOCAB: dict[str, tuple[str, ...]] = {
-    "buero": (
-        "büromaterial",
-        "bürobedarf",
-        "kopierpapier",
-        "druckpapier",
-        "schreibwaren",
-        "ordner",
-        "toner",
-        "tintenpatrone",
-        "schreibgerät",
-        "briefumschl",
-        "druckerzeugnis",
-        "broschüre",
-        "kugelschreiber",
-        "textmarker",
-        "papier",
-        "druckerei",
-    ),
-    "it-hardware": (
-        "tablet",
-        "notebook",
-        "laptop",
-        "computer",
-        "monitor",
-        "drucker",
-        "smartphone",
-        "endgerät",
-        "hardware",
-        "server",
-    ),
-    "it-dienstleistung": (
-        "software",
-        "webseite",
-        "website",
-        "anwendung",
-        "programmierung",
-        "hosting",
-        "rechenzentrum",
-        "portal",
-        "schnittstelle",
-        "cloud",
-        "datenbank",
-        "betrieb der",
-        "webshop",
-        "api",
-        "cms",
-        "wordpress",
-    ),
-    "reinigung": (
-        "reinigung",
-        "reinigungsmittel",
-        "unterhaltsreinigung",
-        "glasreinigung",
-        "gebäudereinigung",
-        "reinigungskraft",
-    ),
-    "verpflegung": (
-        "verpflegung",
-        "mittagessen",
-        "catering",
-        "speise",
-        "lebensmittel",
-        "kantine",
-        "getränk",
-        "kaffee",
-        "menü",
-        "mahlzeit",
-        "wasserspender",
-    ),
-    "transport": (
-        "transport",
-        "sammelfahrzeug",
-        "beförderung",
-        "abfuhr",
-        "fuhrpark",
-        "fahrzeug",
-        "kraftstoff",
-        "sammlung",
-    ),
-    "bau": (
-        "bauleistung",
-        "baustelle",
-        "estrich",
-        "beton",
-        "dachabdichtung",
-        "mauerwerk",
-        "vob",
-        "leistungsverzeichnis",
-        "dämmung",
-        "abdichtung",
-        "montage",
-        "gewerk",
-        "leuchte",
-        "rohbau",
-        "fassade",
-        "einbau",
-        "bauherr",
-    ),
-    "moebel": ("möbel", "büromöbel", "schreibtisch", "bürodrehstuhl", "stuhl", "regal", "schrank"),
-    "textil": (
-        "textil",
-        "bekleidung",
-        "arbeitskleidung",
-        "schutzkleidung",
-        "sicherheitsschuh",
-        "warnschutz",
-        "uniform",
-        "wäsche",
-    ),
-    "beratung-kreativ": (
-        "konzept",
-        "gestaltung",
-        "design",
-        "agentur",
-        "visualisierung",
-        "beratung",
-        "studie",
-        "gutachten",
-        "redaktion",
-        "grafik",
-        "kommunikation",
-    ),
-    "veranstaltung": (
-        "veranstaltung",
-        "empfang",
-        "neujahrsempfang",
-        "tagung",
-        "konferenz",
-        "messe",
-        "event",
-        "festakt",
-        "jubiläum",
-    ),
-}
+_WEIGHT_OBJECT, _WEIGHT_HEADING, _WEIGHT_BODY = 5, 3, 1
+_MIN_SCORE = 4
 _MIN_SHARE = 0.18
-_MIN_HITS = 4
+_SECOND = 0.4
+# Evidence below this (without a CPV code or an object line) leaves the subject uncertain.
+_CERTAIN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Subjects:
+    """The subjects found, and whether the evidence is strong enough to switch sets off."""
+
+    names: tuple[str, ...]
+    certain: bool
 
 
 def subjects_from_cpv(text: str) -> list[str]:
+    prefixes = [(p, s.name) for s in subject_table().subjects for p in s.cpv]
     found: list[str] = []
     for code in _CPV.findall(text):
         best = max(
-            ((p, s) for p, s in _CPV_PREFIXES if code.startswith(p)),
+            ((p, s) for p, s in prefixes if code.startswith(p)),
             key=lambda ps: len(ps[0]),
             default=None,
         )
@@ -202,20 +57,44 @@ def subjects_from_cpv(text: str) -> list[str]:
     return found
 
 
-def detect_subjects(sentences: Sequence[Sentence], title: str = "") -> tuple[str, ...]:
-    """Subjects sorted by evidence: CPV codes first, else the two strongest vocabularies."""
-    full_text = "\n".join(s.text for s in sentences)
-    cpv = subjects_from_cpv(full_text)
+def _weight(s: Sentence) -> int:
+    if _OBJECT.search(s.text):
+        return _WEIGHT_OBJECT
+    if s.kind is BlockKind.HEADING:
+        return _WEIGHT_HEADING
+    return _WEIGHT_BODY
+
+
+def vocabulary_scores(sentences: Sequence[Sentence], title: str = "") -> tuple[Counter[str], bool]:
+    """Weighted vocabulary hits per subject, and whether an object line named one."""
+    scores = Counter[str]()
+    on_object = False
+    views = [(s.lemmas, _weight(s)) for s in sentences]
+    views.append((" " + title.lower().replace("_", " ").replace("-", " ") + " ", _WEIGHT_HEADING))
+    for subject in subject_table().subjects:
+        for lemmas, weight in views:
+            hits = sum(lemmas.count(" " + w) for w in subject.vocabulary)
+            if hits:
+                scores[subject.name] += hits * weight
+                on_object = on_object or weight == _WEIGHT_OBJECT
+    return scores, on_object
+
+
+def detect_subjects(sentences: Sequence[Sentence], title: str = "") -> Subjects:
+    """Subjects sorted by name: CPV codes first, else the one or two strongest vocabularies."""
+    cpv = subjects_from_cpv("\n".join(s.text for s in sentences))
     if cpv:
-        return tuple(sorted(cpv))
-    words = Counter[str]()
-    lemmas = " ".join(s.lemmas for s in sentences) + " " + title.lower().replace("_", " ")
-    for subject, vocab in _VOCAB.items():
-        words[subject] = sum(lemmas.count(" " + w) for w in vocab)
-    total = sum(words.values())
-    if total < _MIN_HITS:
-        return ("sonstiges",)
-    ranked = [s for s, n in words.most_common(2) if n >= _MIN_HITS and n / total >= _MIN_SHARE]
-    top = words.most_common(1)[0][1]
-    chosen = [s for s in ranked if words[s] >= 0.4 * top]
-    return tuple(sorted(chosen)) or ("sonstiges",)
+        return Subjects(tuple(sorted(cpv)), True)
+    scores, on_object = vocabulary_scores(sentences, title)
+    total = sum(scores.values())
+    if total < _MIN_SCORE:
+        return Subjects(("sonstiges",), False)
+    top = scores.most_common(1)[0][1]
+    chosen = [
+        s
+        for s, n in scores.most_common(2)
+        if n >= _MIN_SCORE and n / total >= _MIN_SHARE and n >= _SECOND * top
+    ]
+    if not chosen:
+        return Subjects(("sonstiges",), False)
+    return Subjects(tuple(sorted(chosen)), on_object or top >= _CERTAIN)

@@ -115,6 +115,11 @@ class JsonDocument(_Model):
     pages: int | None = None
     error: JsonError | None = None
     subject: list[str] = Field(default_factory=list)
+    subject_certain: bool = Field(
+        default=True,
+        description="false when the text says too little about what is bought; sets that "
+        "depend on the subject may then not apply wrongly",
+    )
     sets: list[JsonSet] = Field(default_factory=list)
     criteria: list[JsonCriterion] = Field(default_factory=list)
     findings: list[JsonFinding] = Field(default_factory=list)

@@ -108,6 +108,7 @@ def _document(d: DocumentReport) -> JsonDocument:
         if d.error
         else None,
         subject=list(d.subject),
+        subject_certain=d.subject_certain,
         sets=[JsonSet(set=s, applies=a) for s, a in d.sets],
         criteria=[_criterion(c) for c in d.criteria],
         findings=[_finding(f) for f in d.findings],

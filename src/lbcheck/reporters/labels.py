@@ -28,17 +28,3 @@ SET_DE = {
     "dienstleistungen": "Dienstleistungen",
     "vergaberecht": "Vergaberecht",
 }
-SUBJECT_DE = {
-    "buero": "Büromaterial und Druck",
-    "it-hardware": "IT-Hardware",
-    "it-dienstleistung": "IT-Dienstleistung",
-    "reinigung": "Reinigung",
-    "verpflegung": "Verpflegung",
-    "transport": "Transport und Entsorgung",
-    "bau": "Bauleistung",
-    "moebel": "Möbel",
-    "textil": "Textilien",
-    "beratung-kreativ": "Beratung und Kreativleistung",
-    "veranstaltung": "Veranstaltung",
-    "sonstiges": "Sonstiges",
-}

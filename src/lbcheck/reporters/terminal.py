@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lbcheck.criteria.subjects import subject_label
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Finding, Report, Status
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.labels import (
@@ -17,7 +18,6 @@ from lbcheck.reporters.labels import (
     SET_DE,
     SEVERITY_DE,
     STATUS_DE,
-    SUBJECT_DE,
 )
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
@@ -142,7 +142,9 @@ def _document(doc: DocumentReport) -> RenderableType:
     meta = f"{(doc.format or '').upper()}"
     if doc.pages:
         meta += f", {doc.pages} Seiten"
-    subjects = ", ".join(SUBJECT_DE.get(s, s) for s in doc.subject)
+    subjects = ", ".join(subject_label(s) for s in doc.subject)
+    if not doc.subject_certain:
+        subjects += " (unsicher: der Text sagt wenig über den Gegenstand; Sets prüfen)"
     parts: list[RenderableType] = [
         Text(f"Format: {meta} · Gegenstand: {subjects}"),
         _sets_line(doc),
