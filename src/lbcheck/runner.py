@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lbcheck.config import Settings
+from lbcheck.criteria.describe import describe_rules
 from lbcheck.criteria.loader import Catalogue, load_catalogue
 from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
 from lbcheck.engine.evaluate import Options, check_document
@@ -111,4 +112,4 @@ def scan(args: Sequence[str], settings: Settings) -> Report:
             _WORKER = None
     else:
         reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
-    return Report(tuple(reports))
+    return Report(tuple(reports), rules=describe_rules(catalogue, options.severities))
