@@ -13,7 +13,7 @@ from pathlib import PurePath
 from lbcheck.models import Report, Severity
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, by_severity, report_issues
-from lbcheck.reporters.labels import SEVERITY_DE
+from lbcheck.reporters.labels import severity_count
 from lbcheck.reporters.markdown import MarkdownReporter
 from lbcheck.reporters.paths import repo_path
 
@@ -47,8 +47,9 @@ def annotation(issue: Issue, base: PurePath | None = None) -> str:
 
 def _closing_line(issues: list[Issue]) -> str:
     counts = {s: sum(1 for i in issues if i.severity is s) for s in Severity}
-    parts = ", ".join(f"{counts[s]} {SEVERITY_DE[s.value]}" for s in Severity)
-    line = f"lbcheck: {len(issues)} Annotationen ({parts})."
+    parts = ", ".join(severity_count(counts[s], s.value) for s in Severity)
+    noun = "Annotation" if len(issues) == 1 else "Annotationen"
+    line = f"lbcheck: {len(issues)} {noun} ({parts})."
     if counts[Severity.ERROR] > SHOWN_PER_STEP or counts[Severity.WARNING] > SHOWN_PER_STEP:
         line += (
             f" GitHub zeigt je Schritt nur {SHOWN_PER_STEP} Fehler und {SHOWN_PER_STEP} "

@@ -11,9 +11,9 @@ import regex
 from lbcheck.models import DocumentReport, Report, Severity
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, document_issues
-from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE
+from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE, severity_count
 
-_INLINE = regex.compile(r"([\\`*_{}\[\]()#!|~])")
+_INLINE = regex.compile(r"([\\`*_\[\]#|~])")  # with [ ] escaped, ( ) ! cannot make a link
 _LINE_START = regex.compile(r"^(?:(\d+)([.)])|([-+=]))")
 _ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
 
@@ -33,10 +33,11 @@ def _count(issues: list[Issue], severity: Severity) -> int:
 
 def _verdict(issues: list[Issue]) -> str:
     errors, warnings = _count(issues, Severity.ERROR), _count(issues, Severity.WARNING)
+    counts = f"{severity_count(errors, 'error')}, {severity_count(warnings, 'warning')}."
     if errors:
-        return f"❌ **Nicht bestanden:** {errors} Fehler, {warnings} Warnungen."
+        return f"❌ **Nicht bestanden:** {counts}"
     if warnings:
-        return f"⚠️ **Bestanden mit Warnungen:** {warnings} Warnungen."
+        return f"⚠️ **Bestanden mit Warnungen:** {counts}"
     return "✅ **Bestanden:** keine Fehler und keine Warnungen."
 
 
