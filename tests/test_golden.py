@@ -1,4 +1,4 @@
-"""Golden files: both reporters on every bundled example. Regenerate with UPDATE_GOLDEN=1."""
+"""Golden files: every reporter on every bundled example. Regenerate with UPDATE_GOLDEN=1."""
 
 from __future__ import annotations
 

@@ -81,14 +81,31 @@ def nasty() -> Report:
             finding("VR-04", Severity.INFO, Location(line=12), "sollte möglichst", "bbb"),
         ),
         criteria=(
-            CriterionResult("BUE-01", "buero-papier", "Papier", "buero", "umwelt", Status.MISSING,
-                            severity=Severity.WARNING, advice=_advice("Papier")),
-            CriterionResult("BUE-02", "buero-karton", "Karton", "buero", "umwelt",
-                            Status.NOT_APPLICABLE),
-            CriterionResult("BUE-03", "buero-toner", "Toner", "buero", "umwelt", Status.WEAK,
-                            (Evidence(Location(line=3), "möglichst Toner", Place.LEISTUNG,
-                                      Modality.WEAK),), Severity.WARNING, _advice("Toner")),
-        ),  # fmt: skip
+            CriterionResult(
+                "BUE-01",
+                "buero-papier",
+                "Papier",
+                "buero",
+                "umwelt",
+                Status.MISSING,
+                severity=Severity.WARNING,
+                advice=_advice("Papier"),
+            ),
+            CriterionResult(
+                "BUE-02", "buero-karton", "Karton", "buero", "umwelt", Status.NOT_APPLICABLE
+            ),
+            CriterionResult(
+                "BUE-03",
+                "buero-toner",
+                "Toner",
+                "buero",
+                "umwelt",
+                Status.WEAK,
+                (Evidence(Location(line=3), "möglichst Toner", Place.LEISTUNG, Modality.WEAK),),
+                Severity.WARNING,
+                _advice("Toner"),
+            ),
+        ),
         rule_advice=(("VR-01", _advice("Produktneutralität")),),
     )
     pdf = DocumentReport(
@@ -97,18 +114,28 @@ def nasty() -> Report:
         format="pdf",
         pages=4,
         findings=(
-            finding("VR-03", Severity.WARNING, Location(page=3, section=section, paragraph=2),
-                    "Blauer Engel", "ccc"),
-        ),  # fmt: skip
+            finding(
+                "VR-03",
+                Severity.WARNING,
+                Location(page=3, section=section, paragraph=2),
+                "Blauer Engel",
+                "ccc",
+            ),
+        ),
     )
     docx = DocumentReport(
         path="lv/lb.docx",
         status="ok",
         format="docx",
         findings=(
-            finding("VR-03", Severity.WARNING, Location(paragraph=5, table=1, row=2, column=3),
-                    "RAL", "ddd"),
-        ),  # fmt: skip
+            finding(
+                "VR-03",
+                Severity.WARNING,
+                Location(paragraph=5, table=1, row=2, column=3),
+                "RAL",
+                "ddd",
+            ),
+        ),
     )
     bad = DocumentReport(
         path="lv/scan.pdf", status="error", error=ErrorInfo("no-text", "Bitte OCR verwenden.")

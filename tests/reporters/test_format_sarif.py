@@ -70,15 +70,21 @@ def test_nasty_report_validates(nasty: Report) -> None:
     data = sarif(nasty)
     validate(data)
     check_github_rules(data)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in
-            data["runs"][0]["results"]}  # fmt: skip
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in data["runs"][0]["results"]
+    }
     assert "lv/Leistungs%20beschreibung.md" in uris
 
 
 def test_every_finding_and_missing_criterion_is_a_result(scanned: Report) -> None:
     results = sarif(scanned)["runs"][0]["results"]
-    md = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-          == "examples/lb_bueromaterial.md"]  # fmt: skip
+    md = [
+        r
+        for r in results
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "examples/lb_bueromaterial.md"
+    ]
     doc = scanned.documents[0]
     missing = [c.code for c in doc.criteria if c.status.value == "missing"]
     assert [r["ruleId"] for r in md if r["properties"]["kind"] == "finding"] == [
@@ -93,8 +99,12 @@ def test_every_finding_and_missing_criterion_is_a_result(scanned: Report) -> Non
 
 def test_docx_region_carries_paragraph_and_section(scanned: Report) -> None:
     results = sarif(scanned)["runs"][0]["results"]
-    vr03 = next(r for r in results if r["ruleId"] == "VR-03" and "docx" in
-                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])  # fmt: skip
+    vr03 = next(
+        r
+        for r in results
+        if r["ruleId"] == "VR-03"
+        and "docx" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    )
     location = vr03["locations"][0]
     region = location["physicalLocation"]["region"]
     assert region["startLine"] == 1 and region["properties"] == {"paragraph": 16}
@@ -124,8 +134,10 @@ def test_fingerprints_stable_when_lines_move_and_distinct_for_repeats(nasty: Rep
     from dataclasses import replace
 
     def prints(report: Report) -> list[str]:
-        return [r["partialFingerprints"]["primaryLocationLineHash"]
-                for r in sarif(report)["runs"][0]["results"]]  # fmt: skip
+        return [
+            r["partialFingerprints"]["primaryLocationLineHash"]
+            for r in sarif(report)["runs"][0]["results"]
+        ]
 
     md = nasty.documents[0]
     moved = replace(

@@ -39,7 +39,7 @@ def test_junit_structure_and_counts_are_consistent(nasty: Report, scanned: Repor
 
 def test_junit_outcomes(nasty: Report, scanned: Report) -> None:
     root = junit(nasty)
-    md, pdf, _, bad = root.findall("testsuite")
+    md, _, _, bad = root.findall("testsuite")
     cases = {c.get("name", "").split(" ")[0]: c for c in md.findall("testcase")}
     # one test case per catalogue entry that ran, in catalogue order
     assert list(cases) == ["BUE-01", "BUE-02", "BUE-03", "VR-01", "VR-03", "VR-04", "VR-09"]
@@ -94,8 +94,10 @@ def test_concise_one_line_per_issue(nasty: Report) -> None:
     assert any(line.startswith("lv/lb.pdf:S.3: VR-03 warning ") for line in lines)
     docx = next(line for line in lines if line.startswith("lv/lb.docx"))
     assert docx.startswith("lv/lb.docx: VR-03 warning ") and docx.endswith("Sp. 3]")
-    assert any(line.startswith("lv/Leistungs beschreibung.md: BUE-01 warning Kriterium fehlt")
-               for line in lines)  # fmt: skip
+    assert any(
+        line.startswith("lv/Leistungs beschreibung.md: BUE-01 warning Kriterium fehlt")
+        for line in lines
+    )
     assert lines[-1] == "lv/scan.pdf: no-text error Bitte OCR verwenden."
     assert len(lines) == 8
 

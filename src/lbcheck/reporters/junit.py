@@ -104,7 +104,5 @@ class JunitReporter(Reporter):
             _suite(root, report, doc)
         for key in ("tests", "failures", "errors", "skipped"):
             root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
-        xml: bytes = etree.tostring(
-            root, pretty_print=True, xml_declaration=True, encoding="UTF-8"
-        )
+        xml: bytes = etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
         return xml.decode("utf-8")

@@ -59,10 +59,11 @@ def _finding_group(group: list[Issue]) -> list[str]:
 
 def _criterion(issue: Issue) -> list[str]:
     state = STATUS_DE["weak" if issue.kind is IssueKind.WEAK else "missing"]
+    detail = issue.advice.message if issue.advice is not None else issue.message
     lines = [
         f"- {_ICON[issue.severity]} **{issue.code} {md(issue.title)}** ({state}, "
         f"{SEVERITY_DE[issue.severity.value]})  ",
-        f"  {md(issue.message)}",
+        f"  {md(detail)}",
     ]
     if issue.location is not None:
         lines.append(f"  - {md(issue.location.describe())}: „{md(issue.excerpt)}“")
