@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 from lxml import etree
 from markdown_it import MarkdownIt
@@ -11,11 +12,14 @@ from markdown_it import MarkdownIt
 from lbcheck.models import Report
 from lbcheck.reporters import get_reporter
 
+JUNIT_XSD = Path(__file__).with_name("junit_structure.xsd")
+
 
 def junit(report: Report) -> etree._Element:
     text = get_reporter("junit").render(report)
     root = etree.fromstring(text.encode("utf-8"))
-    assert root.tag == "testsuites"
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    assert schema.validate(root), schema.error_log
     return root
 
 
@@ -106,3 +110,15 @@ def test_json_lines_are_the_json_documents(scanned: Report) -> None:
     lines = get_reporter("json-lines").render(scanned).splitlines()
     documents = json.loads(get_reporter("json").render(scanned))["documents"]
     assert [json.loads(line) for line in lines] == documents
+
+
+def test_junit_structure_schema_rejects_broken_reports() -> None:
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    broken = (
+        b'<testsuites><testsuite name="a"><testcase name="x"/></testsuite></testsuites>',  # tests
+        b'<testsuites><testsuite name="a" tests="1"><testcase/></testsuite></testsuites>',
+        b'<testsuites><testsuite name="a" tests="1"><testcase name="x"><failure/><skipped/>'
+        b"</testcase></testsuite></testsuites>",
+    )
+    for xml in broken:
+        assert not schema.validate(etree.fromstring(xml))

@@ -47,7 +47,8 @@ def _case(suite: etree._Element, doc: DocumentReport, code: str, title: str) -> 
 def _fill_case(case: etree._Element, issues: list[Issue], status: Status | None) -> str:
     """Add failure/skipped/system-out; return 'failures', 'skipped' or '' for the counts."""
     if status is Status.NOT_APPLICABLE:
-        etree.SubElement(case, "skipped", message="gilt nicht für diesen Gegenstand")
+        # Reason as text, not as attribute: the older Jenkins schema allows no attributes here.
+        etree.SubElement(case, "skipped").text = "gilt nicht für diesen Gegenstand"
         return "skipped"
     failing = [i for i in issues if i.severity in _FAILS and i.kind is not IssueKind.WEAK]
     if failing:
