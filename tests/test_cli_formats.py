@@ -70,7 +70,10 @@ def test_several_formats_in_one_run(
     )
     assert code == 1  # the exit code does not depend on the formats
     assert out.splitlines()[0].startswith(f"{EXAMPLE}:16: VR-04 warning ")
-    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["workingDirectory"]["uri"] == Path.cwd().as_uri() + "/"
+    assert invocation["arguments"]  # the command line of this process
     assert etree.fromstring(junit.read_bytes()).tag == "testsuites"
     assert gh.read_text(encoding="utf-8").startswith("::error ")
     text = summary.read_text(encoding="utf-8")
