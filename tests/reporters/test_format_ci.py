@@ -133,3 +133,18 @@ def test_gitlab_same_sentence_in_two_files_differs(nasty: Report) -> None:
     twin = replace(doc, path="lv/lb2.pdf")
     prints = [i["fingerprint"] for i in gitlab(Report((doc, twin), nasty.rules))]
     assert len(set(prints)) == 2
+
+
+def test_github_job_summary_stays_within_one_mebibyte(nasty: Report) -> None:
+    doc = nasty.documents[0]
+    long = "Sehr langer Satz über Papier. " * 40
+    many = tuple(
+        Finding("VR-01", "vr", Severity.ERROR, "M", Location(line=n), long, 0.9, f"f{n}")
+        for n in range(1, 1200)
+    )
+    report = Report((replace(doc, findings=many),), nasty.rules)
+    summary = get_reporter("github").job_summary(report)
+    assert summary is not None
+    assert len(get_reporter("markdown").render(report).encode("utf-8")) > 1024 * 1024
+    assert len(summary.encode("utf-8")) <= 1024 * 1024
+    assert summary.endswith("*Gekürzt: GitHub nimmt höchstens 1 MiB je Schritt an.*\n")
