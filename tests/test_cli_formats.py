@@ -146,3 +146,17 @@ def test_criteria_list_json_exports_every_field(capsys: pytest.CaptureFixture[st
     assert {e["set"] for e in json.loads(only)["entries"]} == {"ilo"}
     code, _, err = run(capsys, "criteria", "list", "-f", "yaml")
     assert code == 2 and "text oder json" in err
+
+
+def test_existing_target_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh, old = tmp_path / "neu.sarif", tmp_path / "alt.xml"
+    old.write_text("alt", encoding="utf-8")
+    code, out, err = run(capsys, "scan", "-f", f"sarif:{fresh}", "-f", f"junit:{old}", str(EXAMPLE))
+    assert code == 2 and "--force" in err and out == ""
+    assert not fresh.exists() and old.read_text(encoding="utf-8") == "alt"
+    code, _, _ = run(
+        capsys, "scan", "-f", f"sarif:{fresh}", "-f", f"junit:{old}", "--force", str(EXAMPLE)
+    )
+    assert code == 1 and fresh.exists() and old.read_text(encoding="utf-8").startswith("<?xml")

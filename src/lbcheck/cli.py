@@ -108,11 +108,12 @@ def scan(
     ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
-    from lbcheck.outputs import append_summary, parse_formats, render_outputs
+    from lbcheck.outputs import append_summary, check_targets, parse_formats, render_outputs
     from lbcheck.reporters import RenderEnv
     from lbcheck.runner import scan as run_scan
 
     specs = parse_formats(output_format or [], output)
+    check_targets(specs, paths, force)
     if fail_on is not None and fail_on not in _RANK:
         raise UsageError("--fail-on muss error, warning, info oder never sein.")
     config_path = config or find_config(Path.cwd())

@@ -71,6 +71,20 @@ def parse_formats(values: Sequence[str], output: Path | None = None) -> tuple[Ou
     return tuple(specs)
 
 
+def check_targets(specs: Sequence[OutputSpec], inputs: Sequence[str], force: bool) -> None:
+    """Refuse before scanning what writing would refuse after it, so no report is half done."""
+    for spec in specs:
+        if spec.path is None:
+            continue
+        target = spec.path.resolve()
+        if any(Path(p).resolve() == target for p in inputs):
+            raise UsageError(
+                f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
+            )
+        if target.exists() and not force:
+            raise UsageError(f"{spec.path} existiert bereits. Mit --force überschreiben.")
+
+
 def render_outputs(
     report: Report, specs: Sequence[OutputSpec], env: RenderEnv
 ) -> tuple[Rendered, ...]:
