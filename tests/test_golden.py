@@ -1,13 +1,15 @@
-"""Golden files: both reporters on every bundled example. Regenerate with UPDATE_GOLDEN=1."""
+"""Golden files: every reporter on every bundled example. Regenerate with UPDATE_GOLDEN=1."""
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
 
 from lbcheck.config import Settings
+from lbcheck.models import Report
 from lbcheck.reporters import REPORTERS, get_reporter
 from lbcheck.runner import scan
 
@@ -20,12 +22,21 @@ EXAMPLES = sorted(
 EXPECTED = ROOT / "examples" / "expected"
 
 
+@functools.cache
+def _report(example: Path) -> Report:
+    """One scan per example for all formats (paths relative to the repository root)."""
+    old = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        return scan([str(example.relative_to(ROOT))], Settings(jobs=1))
+    finally:
+        os.chdir(old)
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))
-def test_golden(example: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    report = scan([str(example.relative_to(ROOT))], Settings(jobs=1))
-    text = get_reporter(fmt).render(report)
+def test_golden(example: Path, fmt: str) -> None:
+    text = get_reporter(fmt).render(_report(example))
     golden = EXPECTED / f"{example.name}.{fmt}{REPORTERS[fmt].extension}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")

@@ -68,8 +68,14 @@ def scan(
         list[str], typer.Argument(help="Dateien, Ordner (rekursiv) oder Muster wie 'lv/*.pdf'")
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="terminal oder json")
-    ] = "terminal",
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="terminal, json, json-lines, concise, markdown, sarif, github, gitlab, junit; "
+            "mehrfach, NAME:DATEI schreibt in eine Datei (docs/formats.md)",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Bericht in diese Datei schreiben")
     ] = None,
@@ -102,12 +108,12 @@ def scan(
     ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
-    from lbcheck.reporters import REPORTERS, Reporter, get_reporter
-    from lbcheck.reporters.terminal import TerminalReporter
+    from lbcheck.outputs import append_summary, check_targets, parse_formats, render_outputs
+    from lbcheck.reporters import RenderEnv
     from lbcheck.runner import scan as run_scan
 
-    if output_format not in REPORTERS:
-        raise UsageError(f"--format muss einer von {', '.join(sorted(REPORTERS))} sein.")
+    specs = parse_formats(output_format or [], output)
+    check_targets(specs, paths, force)
     if fail_on is not None and fail_on not in _RANK:
         raise UsageError("--fail-on muss error, warning, info oder never sein.")
     config_path = config or find_config(Path.cwd())
@@ -126,16 +132,16 @@ def scan(
         spacy_model=spacy_model,
     )
     report = run_scan(paths, settings)
-    if output_format == "terminal":
-        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        reporter: Reporter = TerminalReporter(color=color, width=100)
-    else:
-        reporter = get_reporter(output_format)
-    text = reporter.render(report)
-    if output:
-        _write_output(text, output, paths, force)
-    else:
-        sys.stdout.write(text)
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    env = RenderEnv(color, 100, Path.cwd(), tuple(sys.argv))
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    for out in render_outputs(report, specs, env):
+        if out.spec.path is not None:
+            _write_output(out.text, out.spec.path, paths, force)
+        else:
+            sys.stdout.write(out.text)
+        if out.summary and step_summary:
+            append_summary(out.summary, Path(step_summary))
     raise typer.Exit(exit_code(report, settings.fail_on))
 
 
@@ -145,11 +151,21 @@ def criteria_list(
     criteria: Annotated[
         list[Path] | None, typer.Option(help="eigene Kriteriendatei zusätzlich")
     ] = None,
+    list_format: Annotated[
+        str, typer.Option("--format", "-f", help="text oder json (alle Felder je Eintrag)")
+    ] = "text",
 ) -> None:
     """Listet alle Kriterien und Regeln mit Code, Name und Titel."""
+    from lbcheck.criteria.export import catalogue_json
     from lbcheck.criteria.loader import load_catalogue
 
-    for s, e in load_catalogue(tuple(criteria or ())).entries():
+    if list_format not in {"text", "json"}:
+        raise UsageError("--format muss text oder json sein.")
+    catalogue = load_catalogue(tuple(criteria or ()))
+    if list_format == "json":
+        sys.stdout.write(catalogue_json(catalogue, set_name))
+        return
+    for s, e in catalogue.entries():
         if set_name and s.set != set_name:
             continue
         kind = "Regel" if e.kind == "rule" else "Kriterium"

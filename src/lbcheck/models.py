@@ -219,5 +219,21 @@ class EformsHint:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A catalogue entry as it ran: identity, kind, effective severity and its texts."""
+
+    code: str
+    name: str
+    set: str
+    kind: str  # "criterion" or "rule"
+    dimension: str
+    severity: Severity
+    advice: Advice
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     documents: tuple[DocumentReport, ...] = field(default_factory=tuple)
+    # The entries that ran (after --sets/--disable, with --severity applied), in catalogue
+    # order; machine formats describe them (SARIF rules, JUnit test cases).
+    rules: tuple[RuleInfo, ...] = ()

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from lbcheck.config import Settings
+from lbcheck.criteria.describe import describe_rules
 from lbcheck.criteria.loader import Catalogue, load_catalogue
 from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
 from lbcheck.engine.evaluate import Options, check_document
@@ -113,7 +114,8 @@ def scan(args: Sequence[str], settings: Settings) -> Report:
             _WORKER = None
     else:
         reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
-    return Report(tuple(_with_procedure_subjects(items, reports, entries, settings, options)))
+    reports = _with_procedure_subjects(items, reports, entries, settings, options)
+    return Report(tuple(reports), rules=describe_rules(catalogue, options.severities))
 
 
 def _with_procedure_subjects(

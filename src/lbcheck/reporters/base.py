@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import ClassVar, Self
 
 from lbcheck.models import Report
+
+
+@dataclass(frozen=True, slots=True)
+class RenderEnv:
+    """What a reporter may know about the run besides the report.
+
+    The CLI fills it at the edge (terminal, working directory, command line); the defaults keep
+    output deterministic, which is what the golden files rely on.
+    """
+
+    color: bool = False
+    width: int = 100
+    working_directory: PurePath | None = None
+    command_line: tuple[str, ...] = ()
 
 
 class Reporter(ABC):
@@ -14,6 +30,17 @@ class Reporter(ABC):
     name: ClassVar[str]
     extension: ClassVar[str]
 
+    @classmethod
+    def from_env(cls, env: RenderEnv) -> Self:
+        """An instance for this run; reporters that need nothing from ``env`` take no arguments."""
+        del env
+        return cls()
+
     @abstractmethod
     def render(self, report: Report) -> str:
         """The whole report as text."""
+
+    def job_summary(self, report: Report) -> str | None:
+        """Markdown for a CI job summary (``$GITHUB_STEP_SUMMARY``), if the format has one."""
+        del report
+        return None

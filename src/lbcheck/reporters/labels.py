@@ -28,3 +28,9 @@ SET_DE = {
     "dienstleistungen": "Dienstleistungen",
     "vergaberecht": "Vergaberecht",
 }
+_SEVERITY_PLURAL_DE = {"error": "Fehler", "warning": "Warnungen", "info": "Hinweise"}
+
+
+def severity_count(n: int, severity: str) -> str:
+    """``1 Warnung``, ``2 Warnungen``, ``0 Fehler``."""
+    return f"{n} {SEVERITY_DE[severity] if n == 1 else _SEVERITY_PLURAL_DE[severity]}"

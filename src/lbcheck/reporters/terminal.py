@@ -11,7 +11,7 @@ from rich.text import Text
 
 from lbcheck.criteria.subjects import subject_label
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Finding, Report, Status
-from lbcheck.reporters.base import Reporter
+from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.labels import (
     PLACE_DE,
     PLACE_SHORT,
@@ -194,6 +194,10 @@ class TerminalReporter(Reporter):
     def __init__(self, color: bool = False, width: int = 100) -> None:
         self.color = color
         self.width = width
+
+    @classmethod
+    def from_env(cls, env: RenderEnv) -> TerminalReporter:
+        return cls(color=env.color, width=env.width)
 
     def render(self, report: Report) -> str:
         buffer = io.StringIO()

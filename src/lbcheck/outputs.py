@@ -1,0 +1,102 @@
+"""Several report formats in one run: ``--format NAME[:FILE]``, rendered once each.
+
+``--format terminal --format sarif:lbcheck.sarif --format junit:junit.xml`` prints the terminal
+report and writes the other two files. At most one format goes without a file; it is written to
+``--output`` if given, else to standard output. The CLI writes what ``render_outputs`` returns;
+this module decides nothing about files on disk except that two formats may not share one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lbcheck.errors import UsageError
+from lbcheck.models import Report
+from lbcheck.reporters import REPORTERS, RenderEnv, get_reporter
+
+DEFAULT_FORMAT = "terminal"
+
+
+@dataclass(frozen=True, slots=True)
+class OutputSpec:
+    """One report to produce: its format and its file (None: standard output)."""
+
+    format: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered report, and the Markdown job summary its format offers (``github``)."""
+
+    spec: OutputSpec
+    text: str
+    summary: str | None = None
+
+
+def _known() -> str:
+    return ", ".join(sorted(REPORTERS))
+
+
+def parse_formats(values: Sequence[str], output: Path | None = None) -> tuple[OutputSpec, ...]:
+    """``["terminal", "sarif:out.sarif"]`` -> specs; every mistake is a German usage error."""
+    specs: list[OutputSpec] = []
+    for value in values or (DEFAULT_FORMAT,):
+        name, sep, file = value.partition(":")
+        name = name.strip()
+        if name not in REPORTERS:
+            raise UsageError(f"--format {value!r}: unbekanntes Format; bekannt sind {_known()}.")
+        if sep and not file.strip():
+            raise UsageError(f"--format {value!r}: nach dem Doppelpunkt fehlt der Dateiname.")
+        specs.append(OutputSpec(name, Path(file.strip()) if sep else None))
+    plain = [s for s in specs if s.path is None]
+    if len(plain) > 1:
+        names = ", ".join(s.format for s in plain)
+        raise UsageError(
+            f"--format: nur ein Format kann auf die Standardausgabe ({names}); geben Sie den "
+            "übrigen eine Datei mit NAME:DATEI, z. B. --format sarif:lbcheck.sarif."
+        )
+    if output is not None:
+        if not plain:
+            raise UsageError(
+                "--output gilt für das Format ohne eigene Datei; alle --format-Angaben nennen "
+                "schon eine Datei. Lassen Sie --output weg."
+            )
+        specs = [replace(s, path=output) if s.path is None else s for s in specs]
+    targets = [s.path.resolve() for s in specs if s.path is not None]
+    if len(targets) != len(set(targets)):
+        raise UsageError("--format/--output: zwei Berichte würden in dieselbe Datei geschrieben.")
+    return tuple(specs)
+
+
+def check_targets(specs: Sequence[OutputSpec], inputs: Sequence[str], force: bool) -> None:
+    """Refuse before scanning what writing would refuse after it, so no report is half done."""
+    for spec in specs:
+        if spec.path is None:
+            continue
+        target = spec.path.resolve()
+        if any(Path(p).resolve() == target for p in inputs):
+            raise UsageError(
+                f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
+            )
+        if target.exists() and not force:
+            raise UsageError(f"{spec.path} existiert bereits. Mit --force überschreiben.")
+
+
+def render_outputs(
+    report: Report, specs: Sequence[OutputSpec], env: RenderEnv
+) -> tuple[Rendered, ...]:
+    """Render each spec; colour only for the report on standard output."""
+    rendered = []
+    for spec in specs:
+        reporter = get_reporter(spec.format, replace(env, color=env.color and spec.path is None))
+        rendered.append(Rendered(spec, reporter.render(report), reporter.job_summary(report)))
+    return tuple(rendered)
+
+
+def append_summary(text: str, path: Path) -> None:
+    """Append to the job summary file GitHub names in ``$GITHUB_STEP_SUMMARY`` (never replace)."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)

@@ -1,0 +1,16 @@
+"""JSON Lines: one document per line, each the same object as a ``documents[]`` entry of
+``--format json`` (schema_version 1), for streaming thousands of tenders into other tools."""
+
+from __future__ import annotations
+
+from lbcheck.models import Report
+from lbcheck.reporters.base import Reporter
+from lbcheck.reporters.json_reporter import to_model
+
+
+class JsonLinesReporter(Reporter):
+    name = "json-lines"
+    extension = ".jsonl"
+
+    def render(self, report: Report) -> str:
+        return "".join(d.model_dump_json() + "\n" for d in to_model(report).documents)

@@ -1,0 +1,84 @@
+"""SARIF rule descriptors (``tool.driver.rules[]``) from the catalogue, in German."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from lbcheck.criteria.loader import BUILTIN_SETS
+from lbcheck.errors import MESSAGES, IngestCode
+from lbcheck.models import RuleInfo, Severity
+
+# Where the generated catalogue pages (docs/criteria/<set>.md) are published.
+DOCS_URL = "https://github.com/lbcheck/lbcheck/blob/main/docs/criteria/"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]")
+_MAX_DESCRIPTION = 1024  # GitHub's limit for short and full descriptions
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading (lower case, punctuation dropped)."""
+    return _NOT_SLUG.sub("", heading.lower()).replace(" ", "-")
+
+
+def help_uri(rule: RuleInfo) -> str | None:
+    """The rule's section on its set's page; custom sets have no published page."""
+    if rule.set not in BUILTIN_SETS:
+        return None
+    anchor = heading_anchor(f"{rule.code} {rule.name} – {rule.advice.title}")
+    return f"{DOCS_URL}{rule.set}.md#{anchor}"
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_DESCRIPTION else text[: _MAX_DESCRIPTION - 1] + "…"
+
+
+def _help(rule: RuleInfo) -> dict[str, str]:
+    a = rule.advice
+    basis = "; ".join(ref for ref, _ in a.legal_basis)
+    label = "Besser so" if rule.kind == "rule" else "Textbaustein"
+    text = [f"Warum: {a.rationale}", f"Rechtsgrundlage: {basis}", f"{label}: {a.model_clause}"]
+    links = "; ".join(f"[{ref}]({src})" for ref, src in a.legal_basis)
+    markdown = [
+        f"**Warum.** {a.rationale}",
+        f"**Rechtsgrundlage.** {links}",
+        f"**{label}.**\n\n> {a.model_clause}",
+    ]
+    if a.proof:
+        text.append(f"Nachweis: {a.proof}")
+        markdown.append(f"**Nachweis.** {a.proof}")
+    return {"text": "\n\n".join(text), "markdown": "\n\n".join(markdown)}
+
+
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+    kind = "Regel" if rule.kind == "rule" else "Kriterium"
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _clip(f"{kind}: {rule.advice.title}")},
+        "fullDescription": {"text": _clip(rule.advice.message)},
+        "help": _help(rule),
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": [rule.set, rule.dimension, rule.kind]},
+    }
+    uri = help_uri(rule)
+    if uri:
+        descriptor["helpUri"] = uri
+    return descriptor
+
+
+def file_error_descriptor(code: str) -> dict[str, Any]:
+    """A rule for an unreadable file (``no-text``, ``corrupt`` ...), so it can be a result."""
+    known = {c.value: c for c in IngestCode}
+    message = MESSAGES[known[code]] if code in known else "Die Datei wurde nicht geprüft."
+    return {
+        "id": code,
+        "name": f"datei-{code}",
+        "shortDescription": {"text": f"Datei nicht lesbar ({code})"},
+        "fullDescription": {"text": _clip(message)},
+        "help": {"text": message},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["datei"]},
+    }
