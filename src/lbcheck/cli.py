@@ -103,7 +103,7 @@ def scan(
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
     from lbcheck.reporters import REPORTERS, Reporter, get_reporter
-    from lbcheck.reporters.terminal import TerminalReporter
+    from lbcheck.reporters.terminal import TerminalReporter, terminal_width
     from lbcheck.runner import scan as run_scan
 
     if output_format not in REPORTERS:
@@ -128,7 +128,9 @@ def scan(
     report = run_scan(paths, settings)
     if output_format == "terminal":
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        reporter: Reporter = TerminalReporter(color=color, width=100)
+        reporter: Reporter = TerminalReporter(
+            color=color, width=terminal_width() if output is None else 100
+        )
     else:
         reporter = get_reporter(output_format)
     text = reporter.render(report)
