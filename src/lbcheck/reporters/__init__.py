@@ -5,11 +5,12 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from lbcheck.reporters.base import Reporter
+from lbcheck.reporters.html import HtmlReporter
 from lbcheck.reporters.json_reporter import JsonReporter
 from lbcheck.reporters.terminal import TerminalReporter
 
 REPORTERS: MappingProxyType[str, type[Reporter]] = MappingProxyType(
-    {cls.name: cls for cls in (TerminalReporter, JsonReporter)}
+    {cls.name: cls for cls in (TerminalReporter, JsonReporter, HtmlReporter)}
 )
 
 
