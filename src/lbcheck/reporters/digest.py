@@ -75,7 +75,7 @@ class Digest:
         return ", ".join(parts) + "."
 
 
-def _spots(report: DocumentReport) -> list[Spot]:
+def spots(report: DocumentReport) -> list[Spot]:
     """Findings merged per sentence, in document order; rule advice only at the first spot."""
     advice = dict(report.rule_advice)
     grouped: dict[tuple[Location, str], list[RuleNote]] = {}
@@ -99,16 +99,16 @@ def _spots(report: DocumentReport) -> list[Spot]:
 
 def digest(report: DocumentReport) -> Digest:
     """The buyer's view of one checked document (``report.status == 'ok'``)."""
-    spots = _spots(report)
+    found = spots(report)
     by_status: dict[Status, list[CriterionResult]] = {s: [] for s in Status}
     for c in report.criteria:
         by_status[c.status].append(c)
     return Digest(
         report=report,
-        change=tuple(s for s in spots if s.severity is Severity.ERROR),
+        change=tuple(s for s in found if s.severity is Severity.ERROR),
         add=tuple(by_status[Status.MISSING]),
         tighten_criteria=tuple(by_status[Status.WEAK]),
-        tighten_spots=tuple(s for s in spots if s.severity is not Severity.ERROR),
+        tighten_spots=tuple(s for s in found if s.severity is not Severity.ERROR),
         fine=tuple(by_status[Status.MET]),
     )
 
