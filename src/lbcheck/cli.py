@@ -17,6 +17,7 @@ import typer
 
 from lbcheck import __version__
 from lbcheck.cli_annotate import register as register_annotate
+from lbcheck.cli_serve import register as register_serve
 from lbcheck.config import FailOn, find_config, load_config, merge, parse_severity
 from lbcheck.errors import CriteriaError, UsageError
 from lbcheck.models import Report, Severity, Status
@@ -30,6 +31,7 @@ app = typer.Typer(
 criteria_app = typer.Typer(help="Kriterienkatalog anzeigen und eigene Kriteriendateien prüfen.")
 app.add_typer(criteria_app, name="criteria")
 register_annotate(app)
+register_serve(app)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}

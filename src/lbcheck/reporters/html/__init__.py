@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lbcheck.models import DocumentReport, Report
 from lbcheck.reporters import labels
@@ -35,16 +36,20 @@ def _view(doc: DocumentReport) -> DocumentView:
     return DocumentView(doc, digest(doc), meta, sets)
 
 
+def report_context(report: Report) -> dict[str, Any]:
+    """What ``report_body.html.j2`` needs; pages that include it pass this on."""
+    return {
+        "documents": [_view(d) for d in report.documents],
+        "summary": summary_line(report),
+        "labels": labels,
+        "counted": counted,
+        "eforms_label": labels.eforms_label,
+    }
+
+
 class HtmlReporter(Reporter):
     name = "html"
     extension = ".html"
 
     def render(self, report: Report) -> str:
-        return render_page(
-            "report.html.j2",
-            documents=[_view(d) for d in report.documents],
-            summary=summary_line(report),
-            labels=labels,
-            counted=counted,
-            eforms_label=labels.eforms_label,
-        )
+        return render_page("report.html.j2", **report_context(report))
