@@ -84,3 +84,15 @@ def test_clear_german_errors(
     assert main(["annotate", str(path)]) == 2
     assert message in capsys.readouterr().err
     assert not list(tmp_path.glob("*.lbcheck.*"))
+
+
+def test_file_name_with_escape_sequences_is_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tender = Path(shutil.copy(EXAMPLE, tmp_path / "lb\x1b]0;titel\x07.docx"))
+    assert main(["annotate", str(tender)]) == 0
+    assert main(["annotate", str(tender)]) == 2
+    out, err = capsys.readouterr()
+    for text in (out, err):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "lb\\x1b]0;titel\\x07.lbcheck.docx" in out

@@ -164,3 +164,39 @@ def test_serve_binds_elsewhere_only_when_asked(capsys: pytest.CaptureFixture[str
     assert main(["serve", "--host", "0.0.0.0"]) == 2
     assert "--allow-remote" in capsys.readouterr().err
     assert main(["serve", "--max-file-mb", "nan"]) == 2
+
+
+def _slow_check(*args: Any) -> Any:
+    import time
+
+    from lbcheck.web import worker
+
+    time.sleep(1.5)
+    return worker.check_batch(*args)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.mark.anyio
+async def test_a_running_check_does_not_block_the_app(
+    pool: RecordingPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    import httpx
+
+    from lbcheck.web import app as app_module
+
+    monkeypatch.setattr(app_module, "check_batch", _slow_check)
+    web = create_app(Limits(), pool=pool)
+    transport = httpx.ASGITransport(app=web)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        scan = asyncio.create_task(c.post("/api/scan", files=files(MD)))
+        await asyncio.sleep(0.3)
+        page = await c.get("/")
+        assert page.status_code == 200
+        assert not scan.done()  # the upload page answered while the check still ran
+        assert (await scan).status_code == 200

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.reporters.safe_text import clean
 
 
 def default_output(path: Path) -> Path:
@@ -27,10 +28,12 @@ def _same_file(a: Path, b: Path) -> bool:
 def check_target(target: Path, source: Path, force: bool) -> None:
     """Refuse before any work is done: the input itself, a folder, an existing file."""
     if _same_file(target, source):
-        raise UsageError(f"{target} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht.")
+        raise UsageError(
+            f"{clean(str(target))} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht."
+        )
     if target.exists() and not force:
         raise UsageError(
-            f"{target} existiert bereits. Mit --force überschreiben oder mit --output "
+            f"{clean(str(target))} existiert bereits. Mit --force überschreiben oder mit --output "
             "einen anderen Namen wählen."
         )
 
@@ -39,11 +42,13 @@ def write_output(data: bytes, target: Path, source: Path, force: bool) -> None:
     """Create ``target`` with ``data``: exclusively (a race with another run loses cleanly),
     or with ``force`` by an atomic replace; never when ``target`` is the ``source``."""
     if _same_file(target, source):
-        raise UsageError(f"{target} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht.")
+        raise UsageError(
+            f"{clean(str(target))} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht."
+        )
     if target.is_dir():
-        raise UsageError(f"{target} ist ein Ordner. Bitte einen Dateinamen angeben.")
+        raise UsageError(f"{clean(str(target))} ist ein Ordner. Bitte einen Dateinamen angeben.")
     if not target.parent.is_dir():
-        raise UsageError(f"Der Ordner {target.parent} existiert nicht.")
+        raise UsageError(f"Der Ordner {clean(str(target.parent))} existiert nicht.")
     try:
         if not force:
             with target.open("xb") as handle:
@@ -62,8 +67,8 @@ def write_output(data: bytes, target: Path, source: Path, force: bool) -> None:
             raise
     except FileExistsError:
         raise UsageError(
-            f"{target} existiert bereits. Mit --force überschreiben oder mit --output "
+            f"{clean(str(target))} existiert bereits. Mit --force überschreiben oder mit --output "
             "einen anderen Namen wählen."
         ) from None
     except PermissionError:
-        raise UsageError(f"Keine Schreibrechte für {target}.") from None
+        raise UsageError(f"Keine Schreibrechte für {clean(str(target))}.") from None

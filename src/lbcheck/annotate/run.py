@@ -12,6 +12,7 @@ from lbcheck.config import Settings
 from lbcheck.errors import UsageError
 from lbcheck.models import DocumentReport
 from lbcheck.reporters.german import counted
+from lbcheck.reporters.safe_text import clean
 from lbcheck.runner import scan
 
 
@@ -27,12 +28,12 @@ def annotate_document(path: Path, settings: Settings) -> Annotated:
     if path.suffix.lower() not in FORMATS:
         annotate_bytes(path.suffix, b"", notes_for(DocumentReport(str(path), "ok")))
     if not path.is_file():
-        raise UsageError(f"{path} gibt es nicht oder ist keine Datei.")
+        raise UsageError(f"{clean(str(path))} gibt es nicht oder ist keine Datei.")
     report = scan([str(path)], settings).documents[0]
     if report.status != "ok":
         assert report.error is not None
         raise UsageError(
-            f"{path} wurde nicht geprüft [{report.error.code}]: {report.error.message}"
+            f"{clean(str(path))} wurde nicht geprüft [{report.error.code}]: {report.error.message}"
         )
     data, placed = annotate_bytes(path.suffix, path.read_bytes(), notes_for(report))
     return Annotated(report, data, placed)
@@ -56,4 +57,4 @@ def describe(target: Path | str, placed: Placed) -> str:
         )
     if placed.title:
         parts.append("fehlende Kriterien als Kommentar am Titel")
-    return f"{target} geschrieben: {'; '.join(parts)}."
+    return f"{clean(str(target))} geschrieben: {'; '.join(parts)}."

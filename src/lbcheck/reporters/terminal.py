@@ -69,7 +69,7 @@ def _where(evidence: Evidence) -> str:
 def _basis(code: str, a: Advice) -> Text:
     """The legal basis in one line; the reasoning is one ``lbcheck explain`` away."""
     line = _labelled("Rechtsgrundlage", "; ".join(ref for ref, _ in a.legal_basis))
-    line.append(f" – warum: lbcheck explain {code}", style="dim")
+    line.append_text(safe(f" – warum: lbcheck explain {code}", style="dim"))
     return line
 
 
@@ -99,7 +99,7 @@ def _spot(spot: Spot) -> Table:
                     )
                 )
         else:
-            head.append(f" – wie oben bei {r.code}")
+            head.append_text(safe(f" – wie oben bei {r.code}"))
             lines.append(head)
     return _item("•", *lines)
 
