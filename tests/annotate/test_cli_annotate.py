@@ -35,11 +35,11 @@ def test_example_gets_a_comment_on_every_finding_sentence(
     comments = {str(c.comment_id): c.text for c in docx.Document(str(out)).comments}
     anchors = docx_anchors(data)
     for f in report.findings:
-        ours = [cid for cid, text in comments.items() if text.startswith(f.code)]
+        ours = [cid for cid, text in comments.items() if f"{f.code} " in text]
         assert any(same_words(anchors[cid], f.excerpt) for cid in ours), f.code
     for c in report.criteria:
         if c.status.value == "weak":
-            ours = [cid for cid, text in comments.items() if text.startswith(c.code)]
+            ours = [cid for cid, text in comments.items() if f"{c.code} " in text]
             assert any(same_words(anchors[cid], c.evidence[0].excerpt) for cid in ours)
     title = [t for t in comments.values() if t.startswith("lbcheck – Fazit")]
     assert len(title) == 1

@@ -56,8 +56,8 @@ def test_each_sentence_once_with_all_its_rules() -> None:
 def test_met_and_weak_criteria_show_their_sentence() -> None:
     text = render(report())
     assert "„Papier muss aus 100 % Altpapier sein.“" in text
-    weak = text[text.index("BUE-02") :]
-    assert "„Umschläge sollten aus Recyclingpapier sein.“" in weak
+    weak = text[text.index("„Umschläge sollten aus Recyclingpapier sein.“") :]
+    assert weak.index("BUE-02 Titel BUE-02 – schwach") < weak.index("Textbaustein BUE-02.")
     assert "Textbaustein BUE-04." in text
 
 
@@ -142,3 +142,23 @@ def test_cli_scan_of_a_hostile_markdown_file(
     assert code in (0, 1)
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "[netto]" in out and "[/]" in out
+
+
+def test_weak_criterion_joins_the_finding_on_its_sentence() -> None:
+    from dataclasses import replace
+
+    from lbcheck.models import Modality, Place
+    from tests.reporters.sample import finding
+
+    doc = document()
+    wish = doc.criteria[1].evidence[0]
+    doc = replace(
+        doc,
+        findings=(*doc.findings, finding("VR-04", Severity.WARNING, wish.excerpt, wish.location)),
+    )
+    assert wish.place is Place.LEISTUNG and wish.modality is Modality.WEAK
+    text = render(Report((doc,)))
+    assert text.count(wish.excerpt) == 1
+    spot = text[text.index(wish.excerpt) :]
+    assert spot.index("VR-04") < spot.index("BUE-02")
+    assert "Fazit: 1 Stelle ändern, 2 Kriterien ergänzen, 2 Formulierungen schärfen." in text

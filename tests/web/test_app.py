@@ -1,5 +1,5 @@
-"""The web app's routes through its test client (checking in a thread pool for speed; one test
-uses the real process pool)."""
+"""The web app's routes through its test client, checking in a thread pool for speed (the
+browser test runs the real process pool)."""
 
 from __future__ import annotations
 
@@ -149,13 +149,6 @@ def test_hostile_file_name_is_shown_safely(pool: RecordingPool, temp_root: Path)
     assert not html.findall(".//img")
     assert html.xpath("string(//h2[@id='dok-1-titel'])") == "<img src=x onerror=alert(1)>.md"
     assert list(temp_root.iterdir()) == []
-
-
-def test_real_process_pool(temp_root: Path) -> None:
-    with TestClient(create_app(Limits(jobs=1))) as c:
-        answer = c.post("/api/scan", files=files(MD))
-    assert answer.status_code == 200
-    assert answer.json()["documents"][0]["status"] == "ok"
 
 
 def test_serve_binds_elsewhere_only_when_asked(capsys: pytest.CaptureFixture[str]) -> None:

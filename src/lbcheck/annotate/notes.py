@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lbcheck.models import Advice, CriterionResult, DocumentReport, Location
+from lbcheck.models import Advice, DocumentReport, Location
 from lbcheck.reporters.digest import Digest, Spot, digest, spots
 from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE
@@ -58,19 +58,16 @@ def _spot_note(spot: Spot) -> Note:
         if r.advice is not None:
             lines.append(f"Warum: {r.advice.rationale} ({_basis(r.advice)})")
             lines.append(f"Besser so: {r.advice.model_clause}")
-    codes = "+".join(r.code for r in spot.rules)
-    return Note(spot.excerpt, spot.location, tuple(lines), spot.severity.value, codes)
-
-
-def _weak_note(c: CriterionResult) -> Note:
-    e = c.evidence[0]
-    lines = [f"{c.code} {c.title}: {STATUS_DE[c.status.value]} (nur unverbindlich formuliert)"]
-    if c.advice is not None:
-        lines.append(f"Warum: {c.advice.rationale} ({_basis(c.advice)})")
-        lines.append(f"Besser so: {c.advice.model_clause}")
-        if c.advice.proof:
-            lines.append(f"Nachweis: {c.advice.proof}")
-    return Note(e.excerpt, e.location, tuple(lines), c.severity.value, c.code)
+    for c in spot.weak:
+        lines.append(
+            f"{c.code} {c.title}: {STATUS_DE[c.status.value]} (nur unverbindlich formuliert)"
+        )
+        if c.advice is not None:
+            lines.append(f"Warum: {c.advice.rationale} ({_basis(c.advice)})")
+            lines.append(f"Besser so: {c.advice.model_clause}")
+            if c.advice.proof:
+                lines.append(f"Nachweis: {c.advice.proof}")
+    return Note(spot.excerpt, spot.location, tuple(lines), spot.severity.value, spot.codes)
 
 
 def _title_lines(d: Digest) -> tuple[str, ...]:
@@ -90,6 +87,4 @@ def _title_lines(d: Digest) -> tuple[str, ...]:
 def notes_for(report: DocumentReport) -> Notes:
     """The notes for a checked document (``report.status == 'ok'``), in document order."""
     d = digest(report)
-    notes = [_spot_note(s) for s in spots(report)]
-    notes.extend(_weak_note(c) for c in d.tighten_criteria if c.evidence)
-    return Notes(tuple(notes), _title_lines(d))
+    return Notes(tuple(_spot_note(s) for s in spots(report)), _title_lines(d))

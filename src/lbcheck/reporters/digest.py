@@ -36,16 +36,23 @@ class RuleNote:
 
 @dataclass(frozen=True, slots=True)
 class Spot:
-    """A sentence of the document with every rule that applies to it."""
+    """A sentence of the document with every rule that fired on it and every weak criterion
+    whose evidence it is: what to do about one sentence, in one place."""
 
     location: Location
     place: Place
     excerpt: str
     rules: tuple[RuleNote, ...]
+    weak: tuple[CriterionResult, ...] = ()
 
     @property
     def severity(self) -> Severity:
-        return max((r.severity for r in self.rules), key=lambda s: s.rank)
+        ranks = [r.severity for r in self.rules] or [Severity.WARNING]
+        return max(ranks, key=lambda s: s.rank)
+
+    @property
+    def codes(self) -> str:
+        return "+".join([r.code for r in self.rules] + [c.code for c in self.weak])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +62,7 @@ class Digest:
     report: DocumentReport
     change: tuple[Spot, ...]
     add: tuple[CriterionResult, ...]
-    tighten_criteria: tuple[CriterionResult, ...]
-    tighten_spots: tuple[Spot, ...]
+    tighten: tuple[Spot, ...]
     fine: tuple[CriterionResult, ...]
 
     @property
@@ -67,49 +73,52 @@ class Digest:
             parts.append(f"{counted(len(self.change), 'Stelle')} ändern")
         if self.add:
             parts.append(f"{counted(len(self.add), 'Kriterium')} ergänzen")
-        tighten = len(self.tighten_criteria) + len(self.tighten_spots)
-        if tighten:
-            parts.append(f"{counted(tighten, 'Formulierung')} schärfen")
+        if self.tighten:
+            parts.append(f"{counted(len(self.tighten), 'Formulierung')} schärfen")
         if not parts:
             return "Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt."
         return ", ".join(parts) + "."
 
 
 def spots(report: DocumentReport) -> list[Spot]:
-    """Findings merged per sentence, in document order; rule advice only at the first spot."""
+    """Findings and weak criteria merged per sentence: findings in document order, then the
+    sentences only a weak criterion points to. Rule advice is marked for its first spot."""
     advice = dict(report.rule_advice)
-    grouped: dict[tuple[Location, str], list[RuleNote]] = {}
+    rules: dict[tuple[Location, str], list[RuleNote]] = {}
+    weak: dict[tuple[Location, str], list[CriterionResult]] = {}
     places: dict[tuple[Location, str], Place] = {}
     seen: set[str] = set()
     for f in report.findings:
         key = (f.location, f.excerpt)
         places.setdefault(key, f.place)
-        a = advice.get(f.code)
-        rules = grouped.setdefault(key, [])
-        if any(r.code == f.code for r in rules):
+        here = rules.setdefault(key, [])
+        if any(r.code == f.code for r in here):
             continue
-        rules.append(
+        a = advice.get(f.code)
+        here.append(
             RuleNote(f.code, a.title if a else f.name, f.severity, f.message, a, f.code not in seen)
         )
         seen.add(f.code)
+    for c in report.criteria:
+        if c.status is Status.WEAK and c.evidence:
+            e = c.evidence[0]
+            places.setdefault((e.location, e.excerpt), e.place)
+            weak.setdefault((e.location, e.excerpt), []).append(c)
+    order = list(rules) + [k for k in weak if k not in rules]
     return [
-        Spot(loc, places[(loc, text)], text, tuple(rules)) for (loc, text), rules in grouped.items()
+        Spot(k[0], places[k], k[1], tuple(rules.get(k, ())), tuple(weak.get(k, ()))) for k in order
     ]
 
 
 def digest(report: DocumentReport) -> Digest:
     """The buyer's view of one checked document (``report.status == 'ok'``)."""
     found = spots(report)
-    by_status: dict[Status, list[CriterionResult]] = {s: [] for s in Status}
-    for c in report.criteria:
-        by_status[c.status].append(c)
     return Digest(
         report=report,
         change=tuple(s for s in found if s.severity is Severity.ERROR),
-        add=tuple(by_status[Status.MISSING]),
-        tighten_criteria=tuple(by_status[Status.WEAK]),
-        tighten_spots=tuple(s for s in found if s.severity is not Severity.ERROR),
-        fine=tuple(by_status[Status.MET]),
+        add=tuple(c for c in report.criteria if c.status is Status.MISSING),
+        tighten=tuple(s for s in found if s.severity is not Severity.ERROR),
+        fine=tuple(c for c in report.criteria if c.status is Status.MET),
     )
 
 

@@ -101,6 +101,10 @@ def _spot(spot: Spot) -> Table:
         else:
             head.append_text(safe(f" – wie oben bei {r.code}"))
             lines.append(head)
+    for c in spot.weak:
+        lines.append(_criterion_head(c))
+        if c.advice is not None:
+            lines.append(_item("", *_advice_lines(c.code, c.advice, "Besser so")))
     return _item("•", *lines)
 
 
@@ -121,15 +125,13 @@ def _missing(c: CriterionResult) -> Table:
     return _item("•", *lines)
 
 
-def _with_sentence(c: CriterionResult, advice: bool) -> Table:
+def _met(c: CriterionResult) -> Table:
     lines: list[RenderableType] = [_criterion_head(c)]
     if c.evidence:
         e = c.evidence[0]
         lines.append(safe(f"„{e.excerpt}“"))
         more = f" und {counted(len(c.evidence) - 1, 'Fundstelle')} mehr" if c.evidence[1:] else ""
         lines.append(safe(_where(e) + more, style="dim"))
-    if advice and c.advice is not None:
-        lines.extend(_advice_lines(c.code, c.advice, "Besser so"))
     return _item("•", *lines)
 
 
@@ -178,14 +180,12 @@ def _body(d: Digest) -> list[RenderableType]:
             )
         )
         parts.extend(_missing(c) for c in d.add)
-    tighten = len(d.tighten_criteria) + len(d.tighten_spots)
-    if tighten:
-        parts.append(_heading(f"Schärfen: {counted(tighten, 'Formulierung')}"))
-        parts.extend(_with_sentence(c, advice=True) for c in d.tighten_criteria)
-        parts.extend(_spot(s) for s in d.tighten_spots)
+    if d.tighten:
+        parts.append(_heading(f"Schärfen: {counted(len(d.tighten), 'Formulierung')}"))
+        parts.extend(_spot(s) for s in d.tighten)
     if d.fine:
         parts.append(_heading(f"In Ordnung: {counted(len(d.fine), 'Kriterium')} erfüllt"))
-        parts.extend(_with_sentence(c, advice=False) for c in d.fine)
+        parts.extend(_met(c) for c in d.fine)
     parts.extend(_statistics(doc))
     return parts
 
