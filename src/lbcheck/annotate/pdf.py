@@ -23,19 +23,20 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 @dataclass(frozen=True, slots=True)
 class _PageText:
+    """A page's characters (index = PDFium char index); boxes are asked for a found span only."""
+
     text: str
-    boxes: tuple[Box, ...]
+    textpage: pdfium.PdfTextPage
+
+    def boxes(self, start: int, end: int) -> list[Box]:
+        return [self.textpage.get_charbox(i, loose=True) for i in range(start, end)]
 
 
 def _page_text(page: pdfium.PdfPage) -> _PageText:
     textpage = page.get_textpage()
-    try:
-        n = textpage.count_chars()
-        chars = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(n))
-        boxes = tuple(textpage.get_charbox(i, loose=True) for i in range(n))
-    finally:
-        textpage.close()
-    return _PageText(chars, boxes)
+    n = textpage.count_chars()
+    chars = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(n))
+    return _PageText(chars, textpage)
 
 
 def _lines(boxes: list[Box]) -> list[Box]:
@@ -103,7 +104,7 @@ def annotate_pdf(data: bytes, notes: Notes) -> tuple[bytes, Placed]:
             for index in order:
                 page = text_of(index)
                 span = find(page.text, note.excerpt)
-                lines = _lines(list(page.boxes[span[0] : span[1]])) if span else []
+                lines = _lines(page.boxes(*span)) if span else []
                 if lines:
                     writer.add_annotation(index, _highlight(lines, note))
                     placed.exact.append(note.codes)
@@ -117,6 +118,8 @@ def annotate_pdf(data: bytes, notes: Notes) -> tuple[bytes, Placed]:
             writer.add_annotation(0, _sticky(source[0], notes.title, 0, right=True))
             placed.title = True
     finally:
+        for page_text in texts.values():
+            page_text.textpage.close()
         source.close()
     out = io.BytesIO()
     writer.write(out)
