@@ -109,6 +109,7 @@ def test_result_page_with_downloads(pool: RecordingPool, temp_root: Path) -> Non
     ("limits", "upload", "code"),
     [
         ({"max_files": 1}, lambda: files(MD, MD), "too-many-files"),
+        ({"max_files": 2}, lambda: files(MD, MD, MD, MD, MD), "too-many-files"),
         ({"max_file_mb": 0.001}, lambda: files(DOCX), "file-too-large"),
         ({"max_total_mb": 0.003}, lambda: files(MD, MD), "total-too-large"),
         ({}, lambda: [("andere", ("a.md", b"x"))], "no-files"),

@@ -16,6 +16,11 @@ from lbcheck.errors import UsageError
 FORMATS = (".docx", ".pdf", ".odt")
 
 
+def check_format(suffix: str) -> None:
+    """Raise a ``UsageError`` with a German sentence unless ``suffix`` can be annotated."""
+    _writer(suffix.lower())
+
+
 def _writer(suffix: str) -> Callable[[bytes, Notes], tuple[bytes, Placed]]:
     if suffix == ".docx":
         from lbcheck.annotate.docx import annotate_docx
@@ -40,4 +45,4 @@ def annotate_bytes(suffix: str, data: bytes, notes: Notes) -> tuple[bytes, Place
     return _writer(suffix.lower())(data, notes)
 
 
-__all__ = ["FORMATS", "Notes", "Placed", "annotate_bytes"]
+__all__ = ["FORMATS", "Notes", "Placed", "annotate_bytes", "check_format"]

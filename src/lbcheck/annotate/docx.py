@@ -75,8 +75,8 @@ def _locate(p: etree._Element, excerpt: str) -> tuple[etree._Element, etree._Ele
     first = next(i for i, (a, b) in enumerate(bounds) if a <= start < b)
     last = next(i for i, (a, b) in enumerate(bounds) if a < end <= b)
     last_run, first_run = runs[last], runs[first]
-    if end < bounds[last][1] and _split(last_run, end - bounds[last][0]) is None:
-        pass  # not a plain run: the comment covers the whole run
+    if end < bounds[last][1]:
+        _split(last_run, end - bounds[last][0])  # not plain: the comment covers the whole run
     if start > bounds[first][0]:
         right = _split(first_run, start - bounds[first][0])
         if right is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lbcheck.annotate import FORMATS, annotate_bytes
+from lbcheck.annotate import annotate_bytes, check_format
 from lbcheck.annotate.notes import Placed, notes_for
 from lbcheck.annotate.output import check_target, default_output, write_output
 from lbcheck.config import Settings
@@ -25,8 +25,7 @@ class Annotated:
 
 def annotate_document(path: Path, settings: Settings) -> Annotated:
     """Check ``path`` and return the annotated copy in memory (nothing is written)."""
-    if path.suffix.lower() not in FORMATS:
-        annotate_bytes(path.suffix, b"", notes_for(DocumentReport(str(path), "ok")))
+    check_format(path.suffix)
     if not path.is_file():
         raise UsageError(f"{clean(str(path))} gibt es nicht oder ist keine Datei.")
     report = scan([str(path)], settings).documents[0]

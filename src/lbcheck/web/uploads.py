@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from lbcheck.web.limits import Limits
@@ -43,7 +45,14 @@ async def receive(request: Request, folder: Path, limits: Limits) -> list[Stored
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > limits.max_total_bytes + _CHUNK:
         raise UploadError("total-too-large")
-    async with request.form(max_files=limits.max_files + 1, max_fields=10) as form:
+    try:
+        form = await request.form(max_files=limits.max_files, max_fields=10)
+    except (HTTPException, MultiPartException) as exc:
+        text = str(getattr(exc, "detail", exc))
+        raise UploadError(
+            "too-many-files" if "Too many files" in text else "not-multipart"
+        ) from exc
+    try:
         uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
         if not uploads or all(not u.filename and not u.size for u in uploads):
             raise UploadError("no-files")
@@ -66,3 +75,5 @@ async def receive(request: Request, folder: Path, limits: Limits) -> list[Stored
                     out.write(chunk)
             stored.append(Stored(str(target), name))
         return stored
+    finally:
+        await form.close()
