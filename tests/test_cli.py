@@ -22,7 +22,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_scan_terminal_in_german(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "scan", str(EXAMPLE))
     assert code == 1  # the example prescribes a brand (VR-01, error)
-    assert "Befunde zur Formulierung" in out
+    assert "Fazit:" in out and "Ändern:" in out
     assert "VR-01" in out and "Fabrikat" in out
 
 

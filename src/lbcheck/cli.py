@@ -16,6 +16,8 @@ from typing import Annotated
 import typer
 
 from lbcheck import __version__
+from lbcheck.cli_annotate import register as register_annotate
+from lbcheck.cli_serve import register as register_serve
 from lbcheck.config import FailOn, find_config, load_config, merge, parse_severity
 from lbcheck.errors import CriteriaError, UsageError
 from lbcheck.models import Report, Severity, Status
@@ -28,6 +30,8 @@ app = typer.Typer(
 )
 criteria_app = typer.Typer(help="Kriterienkatalog anzeigen und eigene Kriteriendateien prüfen.")
 app.add_typer(criteria_app, name="criteria")
+register_annotate(app)
+register_serve(app)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
@@ -110,6 +114,7 @@ def scan(
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
     from lbcheck.outputs import append_summary, check_targets, parse_formats, render_outputs
     from lbcheck.reporters import RenderEnv
+    from lbcheck.reporters.terminal import terminal_width
     from lbcheck.runner import scan as run_scan
 
     specs = parse_formats(output_format or [], output)
@@ -133,7 +138,7 @@ def scan(
     )
     report = run_scan(paths, settings)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    env = RenderEnv(color, 100, Path.cwd(), tuple(sys.argv))
+    env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     for out in render_outputs(report, specs, env):
         if out.spec.path is not None:

@@ -8,6 +8,7 @@ from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.concise import ConciseReporter
 from lbcheck.reporters.github import GithubReporter
 from lbcheck.reporters.gitlab import GitlabReporter
+from lbcheck.reporters.html import HtmlReporter
 from lbcheck.reporters.json_lines import JsonLinesReporter
 from lbcheck.reporters.json_reporter import JsonReporter
 from lbcheck.reporters.junit import JunitReporter
@@ -21,6 +22,7 @@ REPORTERS: MappingProxyType[str, type[Reporter]] = MappingProxyType(
         for cls in (
             TerminalReporter,
             JsonReporter,
+            HtmlReporter,
             JsonLinesReporter,
             ConciseReporter,
             MarkdownReporter,

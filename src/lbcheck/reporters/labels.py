@@ -34,3 +34,42 @@ _SEVERITY_PLURAL_DE = {"error": "Fehler", "warning": "Warnungen", "info": "Hinwe
 def severity_count(n: int, severity: str) -> str:
     """``1 Warnung``, ``2 Warnungen``, ``0 Fehler``."""
     return f"{n} {SEVERITY_DE[severity] if n == 1 else _SEVERITY_PLURAL_DE[severity]}"
+# eForms fields and codes as the German eForms-DE documentation names them.
+EFORMS_FIELD_DE = {
+    "BT-06": "Strategische Beschaffung",
+    "BT-774": "Umweltauswirkung",
+    "BT-775": "Soziales Ziel",
+    "BT-805": "Kriterien für umweltfreundliche Beschaffung",
+    "BT-754": "Barrierefreiheit",
+    "BT-777": "Beschreibung der strategischen Beschaffung",
+}
+EFORMS_CODE_DE = {
+    "env-imp": "Verringerung der Umweltauswirkungen",
+    "soc-obj": "Verfolgung sozialer Ziele",
+    "circ-econ": "Übergang zu einer Kreislaufwirtschaft",
+    "clim-mitig": "Klimaschutz",
+    "pollu-prev": "Vermeidung und Verminderung der Umweltverschmutzung",
+    "work-cond": "Arbeitsbedingungen",
+    "hum-right": "Menschenrechte",
+    "national": "nationale Kriterien für umweltfreundliche Beschaffung",
+    "inc": "Kriterien der Barrierefreiheit berücksichtigt",
+    "text": "Freitext",
+}
+
+
+def eforms_label(field: str, code: str) -> str:
+    """``BT-774 Umweltauswirkung = circ-econ (Übergang zu einer Kreislaufwirtschaft)``."""
+    name = EFORMS_FIELD_DE.get(field, "")
+    meaning = EFORMS_CODE_DE.get(code, "")
+    head = f"{field} {name}".strip()
+    return f"{head} = {code} ({meaning})" if meaning else f"{head} = {code}"
+
+
+def subjects_text(subjects: tuple[str, ...], certain: bool) -> str:
+    """``Möbel`` or ``Sonstiges (unsicher: …)``: the subjects in German, with a warning."""
+    from lbcheck.criteria.subjects import subject_label
+
+    text = ", ".join(subject_label(s) for s in subjects)
+    if not certain:
+        text += " (unsicher: der Text sagt wenig über den Gegenstand; Sets prüfen)"
+    return text

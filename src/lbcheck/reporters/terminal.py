@@ -1,190 +1,203 @@
-"""Terminal reporter: a German report for a buyer, rendered with rich."""
+"""Terminal reporter: a German report a buyer reads in two minutes, rendered with rich.
+
+Order: a verdict, then what to change, what to add, what to tighten, what is fine, and the
+statistics fields. Every string from a document or a criteria file goes through
+``safe_text.safe`` (no markup, no control characters); there are no boxes, so the report wraps
+to any width.
+"""
 
 from __future__ import annotations
 
 import io
+import shutil
+import sys
 
 from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from lbcheck.criteria.subjects import subject_label
-from lbcheck.models import Advice, CriterionResult, DocumentReport, Finding, Report, Status
+from lbcheck.models import Advice, CriterionResult, DocumentReport, Evidence, Report, Status
 from lbcheck.reporters.base import RenderEnv, Reporter
+from lbcheck.reporters.digest import Digest, Spot, digest, summary_line
+from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import (
     PLACE_DE,
-    PLACE_SHORT,
     SET_DE,
     SEVERITY_DE,
     STATUS_DE,
+    eforms_label,
+    subjects_text,
 )
+from lbcheck.reporters.safe_text import safe
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _shown_criteria(doc: DocumentReport) -> list[CriterionResult]:
-    """Criteria that say something: met, weak or missing (not those that do not apply)."""
-    return [c for c in doc.criteria if c.status is not Status.NOT_APPLICABLE]
+def terminal_width(default: int = 100) -> int:
+    """The width of the terminal on stdout, or ``default`` when stdout is not a terminal."""
+    if not sys.stdout.isatty():
+        return default
+    return max(40, shutil.get_terminal_size((default, 24)).columns)
 
 
-def _indented(label: str, text: str, style: str = "") -> Table:
-    """A line with a hanging indent: label in the first column, wrapped text in the second."""
+def _item(bullet: str, *lines: RenderableType) -> Table:
+    """A hanging indent: the bullet in a narrow column, the wrapped lines beside it."""
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=3)
+    grid.add_column(width=2, no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(label, style=style), Text(text))
+    grid.add_row(Text(bullet), Group(*lines))
     return grid
 
 
-def _criteria_table(doc: DocumentReport) -> Table:
-    table = Table(title="Kriterien", title_justify="left", expand=True, show_lines=False)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Kriterium")
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Fundstelle")
-    current_set = None
-    for c in _shown_criteria(doc):
-        if c.set != current_set:
-            current_set = c.set
-            table.add_row("", Text(SET_DE.get(c.set, c.set), style="bold"), "", "")
-        where = ""
-        if c.evidence:
-            e = c.evidence[0]
-            where = f"{e.location.describe()} [{PLACE_SHORT[e.place.value]}]"
-        title = c.title
-        table.add_row(
-            c.code,
-            title,
-            Text(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value]),
-            where,
-        )
-    return table
+def _labelled(label: str, text: str) -> Text:
+    line = Text()
+    line.append(f"{label}: ", style="bold")
+    line.append_text(safe(text))
+    return line
+
+
+def _heading(text: str) -> Text:
+    return Text(f"\n{text}", style="bold underline")
+
+
+def _where(evidence: Evidence) -> str:
+    return f"{evidence.location.describe()} ({PLACE_DE[evidence.place.value]})"
+
+
+def _basis(code: str, a: Advice) -> Text:
+    """The legal basis in one line; the reasoning is one ``lbcheck explain`` away."""
+    line = _labelled("Rechtsgrundlage", "; ".join(ref for ref, _ in a.legal_basis))
+    line.append_text(safe(f" – warum: lbcheck explain {code}", style="dim"))
+    return line
+
+
+def _advice_lines(code: str, a: Advice, clause_label: str) -> list[RenderableType]:
+    lines: list[RenderableType] = [_labelled(clause_label, a.model_clause)]
+    if a.proof:
+        lines.append(_labelled("Nachweis", a.proof))
+    lines.append(_basis(code, a))
+    return lines
+
+
+def _spot(spot: Spot) -> Table:
+    lines: list[RenderableType] = [
+        safe(f"{spot.location.describe()} ({PLACE_DE[spot.place.value]})", style="dim"),
+        safe(f"„{spot.excerpt}“"),
+    ]
+    for r in spot.rules:
+        head = Text().append_text(safe(f"{r.code} {r.title} ", style="bold"))
+        head.append(f"[{SEVERITY_DE[r.severity.value]}]", style=_SEVERITY_STYLE[r.severity.value])
+        if r.first:
+            head.append_text(safe(f": {r.message}"))
+            lines.append(head)
+            if r.advice is not None:
+                lines.append(
+                    _item(
+                        "", _labelled("Besser so", r.advice.model_clause), _basis(r.code, r.advice)
+                    )
+                )
+        else:
+            head.append_text(safe(f" – wie oben bei {r.code}"))
+            lines.append(head)
+    for c in spot.weak:
+        lines.append(_criterion_head(c))
+        if c.advice is not None:
+            lines.append(_item("", *_advice_lines(c.code, c.advice, "Besser so")))
+    return _item("•", *lines)
+
+
+def _criterion_head(c: CriterionResult) -> Text:
+    head = Text().append_text(safe(f"{c.code} {c.title}", style="bold"))
+    if c.status is not Status.MET:
+        head.append(" – ")
+        head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
+    return head
+
+
+def _missing(c: CriterionResult) -> Table:
+    head = _criterion_head(c)
+    head.append(f" [{SEVERITY_DE[c.severity.value]}]", style=_SEVERITY_STYLE[c.severity.value])
+    lines: list[RenderableType] = [head]
+    if c.advice is not None:
+        lines.extend(_advice_lines(c.code, c.advice, "Textbaustein"))
+    return _item("•", *lines)
+
+
+def _met(c: CriterionResult) -> Table:
+    lines: list[RenderableType] = [_criterion_head(c)]
+    if c.evidence:
+        e = c.evidence[0]
+        lines.append(safe(f"„{e.excerpt}“"))
+        more = f" und {counted(len(c.evidence) - 1, 'Fundstelle')} mehr" if c.evidence[1:] else ""
+        lines.append(safe(_where(e) + more, style="dim"))
+    return _item("•", *lines)
+
+
+def _statistics(doc: DocumentReport) -> list[RenderableType]:
+    places = "; ".join(
+        f"{PLACE_DE[place]}: {', '.join(dims) if dims else '–'}" for place, dims in doc.placement
+    )
+    lines: list[RenderableType] = [
+        _heading("Für Vergabestatistik und eForms"),
+        _item("•", _labelled("Verortung (VergStatVO, eForms BT-DEX-02)", places)),
+    ]
+    lines.extend(
+        _item("•", safe(f"{eforms_label(h.field, h.code)}: {h.reason}")) for h in doc.eforms
+    )
+    return lines
 
 
 def _sets_line(doc: DocumentReport) -> Text:
-    parts = []
-    for name, applies in doc.sets:
-        label = SET_DE.get(name, name)
-        parts.append(f"{label}: {'gilt' if applies else 'gilt nicht für diesen Gegenstand'}")
-    return Text("Kriteriensets – " + "; ".join(parts))
+    applies = [SET_DE.get(n, n) for n, a in doc.sets if a]
+    not_applies = [SET_DE.get(n, n) for n, a in doc.sets if not a]
+    text = f"Geprüft nach: {', '.join(applies) or '–'}"
+    if not_applies:
+        text += f". Gilt nicht für diesen Gegenstand: {', '.join(not_applies)}"
+    return safe(text + ".", style="dim")
 
 
-def _finding_group(findings: list[Finding], advice: Advice | None) -> RenderableType:
-    """One rule: its message once, every place with its excerpt, then why and what instead."""
-    first = findings[0]
-    head = Text(f"{first.code} {first.name} ", style="bold")
-    head.append(
-        f"[{SEVERITY_DE[first.severity.value]}]", style=_SEVERITY_STYLE[first.severity.value]
-    )
-    head.append(f" – {len(findings)} Fundstelle(n)")
-    lines: list[RenderableType] = [head, _indented("", first.message)]
-    for f in findings:
-        where = f"{f.location.describe()} ({PLACE_DE[f.place.value]})"
-        lines.append(_indented(" •", f"{where}: „{f.excerpt}“"))
-    if advice is not None:
-        basis = "; ".join(ref for ref, _ in advice.legal_basis)
-        lines.append(_indented("", f"Warum: {advice.rationale} ({basis})"))
-        lines.append(_indented("", f"Besser so: {advice.model_clause}"))
-    return Group(*lines)
-
-
-def _advice(c: CriterionResult) -> RenderableType:
-    a = c.advice
-    assert a is not None
-    head = Text(f"{c.code} {a.title} – ", style="bold")
-    head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
-    basis = "; ".join(ref for ref, _ in a.legal_basis)
-    lines: list[RenderableType] = [
-        head,
-        _indented("", f"Warum: {a.rationale} ({basis})"),
-        _indented("", f"Textbaustein: {a.model_clause}"),
+def _body(d: Digest) -> list[RenderableType]:
+    doc = d.report
+    meta = (doc.format or "").upper()
+    if doc.pages:
+        meta += f", {counted(doc.pages, 'Seite')}"
+    subjects = subjects_text(doc.subject, doc.subject_certain)
+    parts: list[RenderableType] = [
+        safe(f"{meta} · Gegenstand: {subjects}", style="dim"),
+        _sets_line(doc),
+        Text(f"Fazit: {d.verdict}", style="bold"),
     ]
-    if a.proof:
-        lines.append(_indented("", f"Nachweis: {a.proof}"))
-    return Group(*lines)
-
-
-def _placement(doc: DocumentReport) -> Text:
-    parts = []
-    for place, dims in doc.placement:
-        parts.append(f"{PLACE_DE[place]}: {', '.join(dims) if dims else '–'}")
-    return Text("Verortung (VergStatVO / eForms BT-DEX-02) – " + "; ".join(parts))
-
-
-def _eforms(doc: DocumentReport) -> Text:
-    hints = "; ".join(f"{h.field} = {h.code}" for h in doc.eforms)
-    return Text(f"eForms-Angaben – {hints}")
-
-
-def _overview(doc: DocumentReport) -> Text:
-    """One calm sentence on what the document contains."""
-    counts = {s: sum(1 for c in doc.criteria if c.status is s) for s in Status}
-    if not counts[Status.MET] and not counts[Status.WEAK]:
-        text = "Das Dokument enthält keine Nachhaltigkeitskriterien des Katalogs."
-        if counts[Status.MISSING]:
-            text += f" {counts[Status.MISSING]} anwendbare Kriterien könnten ergänzt werden."
-        return Text(text, style="bold")
-    return Text(
-        f"Nachhaltigkeitskriterien: {counts[Status.MET]} erfüllt, {counts[Status.WEAK]} schwach, "
-        f"{counts[Status.MISSING]} fehlen.",
-        style="bold",
-    )
+    if d.change:
+        parts.append(_heading(f"Ändern: {counted(len(d.change), 'Stelle')}"))
+        parts.extend(_spot(s) for s in d.change)
+    if d.add:
+        parts.append(
+            _heading(
+                f"Ergänzen: {counted(len(d.add), 'Kriterium')} "
+                f"{'fehlt' if len(d.add) == 1 else 'fehlen'}"
+            )
+        )
+        parts.extend(_missing(c) for c in d.add)
+    if d.tighten:
+        parts.append(_heading(f"Schärfen: {counted(len(d.tighten), 'Formulierung')}"))
+        parts.extend(_spot(s) for s in d.tighten)
+    if d.fine:
+        parts.append(_heading(f"In Ordnung: {counted(len(d.fine), 'Kriterium')} erfüllt"))
+        parts.extend(_met(c) for c in d.fine)
+    parts.extend(_statistics(doc))
+    return parts
 
 
 def _document(doc: DocumentReport) -> RenderableType:
-    title = doc.path
+    title = Rule(safe(doc.path, style="bold"), align="left", characters="─")
     if doc.status != "ok":
         assert doc.error is not None
-        body = Text(f"Nicht geprüft [{doc.error.code}]: {doc.error.message}", style="red")
-        return Panel(body, title=title, title_align="left")
-    meta = f"{(doc.format or '').upper()}"
-    if doc.pages:
-        meta += f", {doc.pages} Seiten"
-    subjects = ", ".join(subject_label(s) for s in doc.subject)
-    if not doc.subject_certain:
-        subjects += " (unsicher: der Text sagt wenig über den Gegenstand; Sets prüfen)"
-    parts: list[RenderableType] = [
-        Text(f"Format: {meta} · Gegenstand: {subjects}"),
-        _sets_line(doc),
-        _overview(doc),
-    ]
-    if _shown_criteria(doc):
-        parts.append(_criteria_table(doc))
-    if doc.findings:
-        parts.append(
-            Text(f"\nBefunde zur Formulierung ({len(doc.findings)})", style="bold underline")
-        )
-        by_code: dict[str, list[Finding]] = {}
-        for f in doc.findings:
-            by_code.setdefault(f.code, []).append(f)
-        advice = dict(doc.rule_advice)
-        parts.extend(_finding_group(by_code[c], advice.get(c)) for c in sorted(by_code))
-    else:
-        parts.append(Text("\nKeine Befunde zur Formulierung."))
-    todo = [c for c in doc.criteria if c.advice is not None]
-    if todo:
-        parts.append(Text("\nHandlungsbedarf: was Sie ergänzen können", style="bold underline"))
-        parts.extend(_advice(c) for c in todo)
-    parts.append(Text(""))
-    parts.append(_placement(doc))
-    if doc.eforms:
-        parts.append(_eforms(doc))
-    return Panel(Group(*parts), title=title, title_align="left")
-
-
-def _summary(report: Report) -> Text:
-    docs = report.documents
-    errors = sum(1 for d in docs if d.status != "ok")
-    counts = dict.fromkeys(("error", "warning", "info"), 0)
-    for d in docs:
-        for f in d.findings:
-            counts[f.severity.value] += 1
-    text = ", ".join(f"{n} {SEVERITY_DE[k]}" for k, n in counts.items())
-    return Text(
-        f"{len(docs)} Dokument(e) geprüft, {errors} nicht lesbar; Befunde: {text}.", style="bold"
-    )
+        code = Text().append_text(safe(f"Nicht geprüft [{doc.error.code}]: ", style="bold red"))
+        code.append_text(safe(doc.error.message))
+        return Group(title, code)
+    return Group(title, *_body(digest(doc)))
 
 
 class TerminalReporter(Reporter):
@@ -208,9 +221,15 @@ class TerminalReporter(Reporter):
             no_color=not self.color,
             color_system="standard" if self.color else None,
             highlight=False,
+            markup=False,
             emoji=False,
         )
         for doc in report.documents:
             console.print(_document(doc))
-        console.print(_summary(report))
-        return buffer.getvalue()
+            console.print()
+        console.print(Text(summary_line(report), style="bold"))
+        text = buffer.getvalue()
+        if self.color:
+            return text
+        # Without colour the padding rich adds to fill the width is only noise in files and diffs.
+        return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -1,0 +1,171 @@
+"""What a buyer should do, in that order: the view both the terminal and the HTML report show.
+
+Pure: a ``DocumentReport`` in, a ``Digest`` out. Findings at the same sentence are merged into one
+``Spot`` with all their rules, so a sentence is shown once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lbcheck.models import (
+    Advice,
+    CriterionResult,
+    DocumentReport,
+    Location,
+    Place,
+    Report,
+    Severity,
+    Status,
+)
+from lbcheck.reporters.german import counted
+
+
+@dataclass(frozen=True, slots=True)
+class RuleNote:
+    """One rule that fired at a spot, with the advice shown the first time the rule appears."""
+
+    code: str
+    title: str
+    severity: Severity
+    message: str
+    advice: Advice | None
+    first: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A sentence of the document with every rule that fired on it and every weak criterion
+    whose evidence it is: what to do about one sentence, in one place."""
+
+    location: Location
+    place: Place
+    excerpt: str
+    rules: tuple[RuleNote, ...]
+    weak: tuple[CriterionResult, ...] = ()
+
+    @property
+    def severity(self) -> Severity:
+        ranks = [r.severity for r in self.rules] or [Severity.WARNING]
+        return max(ranks, key=lambda s: s.rank)
+
+    @property
+    def codes(self) -> str:
+        return "+".join([r.code for r in self.rules] + [c.code for c in self.weak])
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """One document ordered by what to do: change, add, tighten, then what is fine."""
+
+    report: DocumentReport
+    change: tuple[Spot, ...]
+    add: tuple[CriterionResult, ...]
+    tighten: tuple[Spot, ...]
+    fine: tuple[CriterionResult, ...]
+
+    @property
+    def verdict(self) -> str:
+        """A short sentence on top: ``3 Stellen ändern, 4 Kriterien ergänzen``."""
+        parts = []
+        if self.change:
+            parts.append(f"{counted(len(self.change), 'Stelle')} ändern")
+        if self.add:
+            parts.append(f"{counted(len(self.add), 'Kriterium')} ergänzen")
+        if self.tighten:
+            parts.append(f"{counted(len(self.tighten), 'Formulierung')} schärfen")
+        if not parts:
+            return "Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt."
+        return ", ".join(parts) + "."
+
+
+def spots(report: DocumentReport) -> list[Spot]:
+    """Findings and weak criteria merged per sentence: findings in document order, then the
+    sentences only a weak criterion points to. Rule advice is marked for its first spot."""
+    advice = dict(report.rule_advice)
+    rules: dict[tuple[Location, str], list[RuleNote]] = {}
+    weak: dict[tuple[Location, str], list[CriterionResult]] = {}
+    places: dict[tuple[Location, str], Place] = {}
+    seen: set[str] = set()
+    for f in report.findings:
+        key = (f.location, f.excerpt)
+        places.setdefault(key, f.place)
+        here = rules.setdefault(key, [])
+        if any(r.code == f.code for r in here):
+            continue
+        a = advice.get(f.code)
+        here.append(
+            RuleNote(f.code, a.title if a else f.name, f.severity, f.message, a, f.code not in seen)
+        )
+        seen.add(f.code)
+    for c in report.criteria:
+        if c.status is Status.WEAK and c.evidence:
+            e = c.evidence[0]
+            places.setdefault((e.location, e.excerpt), e.place)
+            weak.setdefault((e.location, e.excerpt), []).append(c)
+    order = list(rules) + [k for k in weak if k not in rules]
+    return [
+        Spot(k[0], places[k], k[1], tuple(rules.get(k, ())), tuple(weak.get(k, ()))) for k in order
+    ]
+
+
+def digest(report: DocumentReport) -> Digest:
+    """The buyer's view of one checked document (``report.status == 'ok'``)."""
+    found = spots(report)
+    return Digest(
+        report=report,
+        change=tuple(s for s in found if s.severity is Severity.ERROR),
+        add=tuple(c for c in report.criteria if c.status is Status.MISSING),
+        tighten=tuple(s for s in found if s.severity is not Severity.ERROR),
+        fine=tuple(c for c in report.criteria if c.status is Status.MET),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """What the exit code looks at, counted by severity: findings, applicable missing criteria
+    and unreadable files (which count as errors)."""
+
+    documents: int
+    unreadable: int
+    findings: int
+    missing: int
+    by_severity: tuple[tuple[Severity, int], ...]
+
+
+def totals(documents: Sequence[DocumentReport]) -> Totals:
+    counts = dict.fromkeys(Severity, 0)
+    unreadable = findings = missing = 0
+    for d in documents:
+        if d.status != "ok":
+            unreadable += 1
+            counts[Severity.ERROR] += 1
+        for f in d.findings:
+            findings += 1
+            counts[f.severity] += 1
+        for c in d.criteria:
+            if c.status is Status.MISSING:
+                missing += 1
+                counts[c.severity] += 1
+    return Totals(
+        len(documents), unreadable, findings, missing, tuple((s, counts[s]) for s in Severity)
+    )
+
+
+def summary_line(report: Report) -> str:
+    """``2 Dokumente geprüft, 0 nicht lesbar: 2 Fehler, 10 Warnungen, 0 Hinweise (…)``.
+
+    The counts are the ones the exit code is computed from, so exit 1 never comes with
+    ``0 Fehler, 0 Warnungen``.
+    """
+    t = totals(report.documents)
+    names = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
+    levels = ", ".join(counted(n, names[s]) for s, n in t.by_severity)
+    sources = [counted(t.findings, "Befund"), counted(t.missing, "fehlendes Kriterium")]
+    if t.unreadable:
+        sources.append(counted(t.unreadable, "nicht lesbare Datei"))
+    return (
+        f"{counted(t.documents, 'Dokument')} geprüft, {t.unreadable} nicht lesbar: {levels} "
+        f"({', '.join(sources)})."
+    )

@@ -1,0 +1,78 @@
+"""The template layer every HTML page of lbcheck shares: one Jinja2 environment over the
+package's ``templates/`` folder, autoescaped, with the stylesheet and script inlined.
+
+A page is one self-contained file: no server, no network, no external fonts or scripts. The
+Content-Security-Policy admits only the inlined style and script (by hash), so even a text that
+slipped past escaping could not run. Pages extend ``base.html.j2`` (blocks ``title``,
+``header``, ``nav``, ``content``) and call :func:`render_page`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from lbcheck import __version__
+from lbcheck.reporters.safe_text import clean
+
+_TEMPLATES = files("lbcheck.reporters.html") / "templates"
+
+
+def asset(name: str) -> str:
+    """A file of the package's ``templates/`` folder (``styles.css``, ``report.js``)."""
+    return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _finalize(value: object) -> object:
+    # Every plain string printed into a page loses controls and bidi overrides (they could
+    # reorder what a reader sees); trusted markup (the inlined assets) is left as it is.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean(value)
+    return value
+
+
+def _http_link(url: str) -> str:
+    """``url`` if it is a web address, else an empty string (never ``javascript:``)."""
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("lbcheck.reporters.html", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["http_link"] = _http_link
+    env.globals["version"] = __version__
+    return env
+
+
+def render_page(template: str, styles: tuple[str, ...] = (), **context: Any) -> str:
+    """Render ``template`` with the shared stylesheet (plus ``styles``) and script inlined."""
+    css = "\n".join([asset("styles.css"), *(asset(s) for s in styles)])
+    script = asset("report.js")
+    csp = (
+        "default-src 'none'; img-src data:; "
+        f"style-src {_csp_hash(css)}; script-src {_csp_hash(script)}"
+    )
+    return (
+        environment()
+        .get_template(template)
+        .render(css=Markup(css), script=Markup(script), csp=csp, **context)
+    )

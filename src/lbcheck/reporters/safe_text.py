@@ -1,0 +1,41 @@
+"""Text from documents and criteria files made harmless for a terminal.
+
+Rich interprets ``[...]`` in plain strings as markup, and a terminal obeys escape sequences
+(window title, clearing the screen) and bidi overrides (text shown reversed). Reporters build
+``rich.text.Text`` from this module's output only, so neither can come from a file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.text import Text
+
+# Controls that reorder or hide text without being visible themselves.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str) -> str:
+    """``text`` with every control, escape and bidi character shown as a visible escape.
+
+    Tabs and line breaks become spaces: a report line never moves the cursor.
+    """
+    out: list[str] = []
+    for ch in text:
+        if ch in "\t\n\r":
+            out.append(" ")
+        elif ch in _BIDI or unicodedata.category(ch) == "Cc":
+            out.append(_visible(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def safe(text: str, style: str = "") -> Text:
+    """A rich ``Text`` of untrusted ``text``: never parsed as markup, controls neutralised."""
+    return Text(clean(text), style=style)

@@ -1,0 +1,144 @@
+"""The web app: upload page, HTML result with downloads, and ``POST /api/scan`` for tools.
+
+Uploaded files live in a private temporary folder only while they are checked; results (report
+and annotated copies) are kept in memory for their download links, the oldest dropped first.
+Checking runs in a process pool, so the event loop keeps answering while documents are read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import secrets
+import shutil
+import tempfile
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from lbcheck.reporters.german import counted
+from lbcheck.reporters.html import report_context
+from lbcheck.reporters.html.render import render_page
+from lbcheck.web.limits import Limits, message
+from lbcheck.web.uploads import UploadError, receive
+from lbcheck.web.worker import BatchResult, check_batch, warm_up
+
+
+def default_pool(jobs: int) -> Executor:
+    # spawn: the server runs threads, and a forked child of a threaded process may deadlock.
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(jobs):
+        pool.submit(warm_up)
+    return pool
+
+
+class _Handlers:
+    """The routes of one app, sharing its limits, its pool and its kept results."""
+
+    def __init__(self, limits: Limits, pool: Executor | None) -> None:
+        self.limits = limits
+        self.own_pool = pool is None
+        self.pool = pool
+        self.results: OrderedDict[str, BatchResult] = OrderedDict()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, _: Starlette) -> AsyncIterator[None]:
+        if self.pool is None:
+            self.pool = default_pool(self.limits.jobs)
+        try:
+            yield
+        finally:
+            if self.own_pool:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+                self.pool = None
+
+    def error(self, code: str, as_json: bool) -> Response:
+        status, text = message(code, self.limits)
+        if as_json:
+            return JSONResponse({"error": {"code": code, "message": text}}, status_code=status)
+        page = render_page("web_error.html.j2", code=code, text=text)
+        return HTMLResponse(page, status_code=status)
+
+    async def run(self, request: Request) -> BatchResult:
+        folder = Path(tempfile.mkdtemp(prefix="lbcheck-web-"))
+        try:
+            stored = await receive(request, folder, self.limits)
+            files = [(s.path, s.name) for s in stored]
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(
+                self.pool, check_batch, files, self.limits.max_file_bytes
+            )
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def keep(self, result: BatchResult) -> str:
+        token = secrets.token_urlsafe(16)
+        self.results[token] = result
+        while len(self.results) > self.limits.keep_results:
+            self.results.popitem(last=False)
+        return token
+
+    async def upload_page(self, request: Request) -> Response:
+        return HTMLResponse(render_page("web_upload.html.j2", limits=self.limits, counted=counted))
+
+    async def scan_page(self, request: Request) -> Response:
+        try:
+            result = await self.run(request)
+        except UploadError as exc:
+            return self.error(exc.code, as_json=False)
+        page = render_page(
+            "web_result.html.j2",
+            token=self.keep(result),
+            annotated=result.annotated,
+            **report_context(result.report),
+        )
+        return HTMLResponse(page)
+
+    async def api_scan(self, request: Request) -> Response:
+        try:
+            result = await self.run(request)
+        except UploadError as exc:
+            return self.error(exc.code, as_json=True)
+        return Response(result.json, media_type="application/json")
+
+    async def download_json(self, request: Request) -> Response:
+        result = self.results.get(request.path_params["token"])
+        if result is None:
+            return self.error("not-found", as_json=False)
+        return _attachment(result.json.encode(), "lbcheck-bericht.json", "application/json")
+
+    async def download_document(self, request: Request) -> Response:
+        result = self.results.get(request.path_params["token"])
+        index = request.path_params["index"]
+        item = None
+        if result is not None and 0 < index <= len(result.annotated):
+            item = result.annotated[index - 1]
+        if item is None:
+            return self.error("not-found", as_json=False)
+        return _attachment(item.data, item.name, "application/octet-stream")
+
+
+def _attachment(data: bytes, name: str, media_type: str) -> Response:
+    disposition = f"attachment; filename*=UTF-8''{quote(name)}"
+    return Response(data, media_type=media_type, headers={"content-disposition": disposition})
+
+
+def create_app(limits: Limits | None = None, pool: Executor | None = None) -> Starlette:
+    """The ASGI app. ``pool`` defaults to a process pool of ``limits.jobs`` workers."""
+    h = _Handlers(limits or Limits(), pool)
+    routes = [
+        Route("/", h.upload_page),
+        Route("/pruefen", h.scan_page, methods=["POST"]),
+        Route("/api/scan", h.api_scan, methods=["POST"]),
+        Route("/ergebnis/{token}/bericht.json", h.download_json),
+        Route("/ergebnis/{token}/dokument/{index:int}", h.download_document),
+    ]
+    return Starlette(routes=routes, lifespan=h.lifespan)

@@ -1,0 +1,77 @@
+"""Limits of the web app and the German sentence for every error it answers with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lbcheck.reporters.german import counted
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_files: int = 20
+    max_file_mb: float = 20.0
+    max_total_mb: float = 100.0
+    jobs: int = 2
+    keep_results: int = 50  # finished results kept in memory for their downloads
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_total_bytes(self) -> int:
+        return int(self.max_total_mb * 1024 * 1024)
+
+
+def _mb(value: float) -> str:
+    return f"{value:g}".replace(".", ",") + " MB"
+
+
+def message(code: str, limits: Limits) -> tuple[int, str]:
+    """HTTP status and German message for a request-level error ``code``."""
+    messages = {
+        "no-files": (
+            400,
+            "Bitte mindestens eine Datei auswählen (DOCX, PDF, ODT, Markdown, Text).",
+        ),
+        "too-many-files": (
+            413,
+            f"Bitte höchstens {counted(limits.max_files, 'Datei')} auf einmal hochladen.",
+        ),
+        "file-too-large": (
+            413,
+            f"Eine Datei ist größer als {_mb(limits.max_file_mb)}. Bitte eine kleinere Datei "
+            "wählen oder lbcheck auf der Kommandozeile verwenden (--max-size).",
+        ),
+        "total-too-large": (
+            413,
+            f"Alle Dateien zusammen sind größer als {_mb(limits.max_total_mb)}. Bitte in "
+            "mehreren Schritten hochladen.",
+        ),
+        "not-multipart": (
+            400,
+            "Die Anfrage muss ein Formular (multipart/form-data) mit dem Feld 'files' sein.",
+        ),
+        "not-found": (
+            404,
+            "Dieses Ergebnis gibt es nicht (mehr). Bitte die Dateien erneut prüfen lassen.",
+        ),
+        "internal": (
+            500,
+            "Bei der Prüfung ist ein interner Fehler aufgetreten. Bitte erneut versuchen und, "
+            "falls er bleibt, dem lbcheck-Projekt melden.",
+        ),
+    }
+    return messages[code]
+
+
+ERROR_CODES = (
+    "no-files",
+    "too-many-files",
+    "file-too-large",
+    "total-too-large",
+    "not-multipart",
+    "not-found",
+    "internal",
+)
