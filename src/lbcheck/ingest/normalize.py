@@ -118,12 +118,21 @@ def join_hyphenated(left: str, right: str) -> str:
 
 def unwrap(lines: list[str]) -> str:
     """Join the lines of one paragraph into one line (hyphenation resolved)."""
-    text = ""
+    # join_hyphenated looks at two characters of the left side only: joining the tail of the
+    # last piece keeps this linear in the paragraph length (a crafted PDF page can put tens of
+    # thousands of lines into one paragraph).
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
-        if line:
-            text = join_hyphenated(text, line)
-    return text.replace("\x02", "-").replace("\ufffe", "-")
+        if not line:
+            continue
+        if parts:
+            tail = parts[-1]
+            parts[-1] = tail[:-2]
+            parts.append(join_hyphenated(tail[-2:], line))
+        else:
+            parts.append(line)
+    return "".join(parts).replace("\x02", "-").replace("\ufffe", "-")
 
 
 def heading_number(text: str) -> tuple[str, int] | None:
