@@ -3,41 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-#: Marker some extractors (PDFium) put where a word is hyphenated at a line end.
-SOFT_BREAKS = "\x02\ufffe"
-
-_TRANSLATE = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\xa0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\xad": None,
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-        "\x00": None,
-        # Symbol/Wingdings bullets land in the private use area when fonts lack a ToUnicode map.
-        "\uf0b7": "•",
-        "\uf0a7": "▪",
-        "\uf0d8": "•",
-        "\uf0fc": "✓",
-        "\uf02d": "-",
-        "\u2022": "•",
-    }
-)
+# Character-level mapping lives in characters.py.
+from lbcheck.ingest.characters import SOFT_BREAKS, clean_chars
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -84,9 +52,10 @@ _FINAL = re.compile(r"[.!?:;][\"'”“»«)\]]*$")
 def clean(text: str) -> str:
     """Return ``text`` in NFC with ligatures expanded, odd spaces unified and spaces collapsed.
 
-    Line breaks are kept; each line is stripped.
+    Invisible and control characters are removed (:func:`clean_chars`). Line breaks are
+    kept; each line is stripped.
     """
-    text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    text = clean_chars(text)
     if "\n" not in text:
         return _SPACES.sub(" ", text).strip()
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))

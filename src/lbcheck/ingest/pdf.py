@@ -13,8 +13,9 @@ import pypdfium2.raw as pdfium_c
 
 from lbcheck.errors import IngestCode, IngestError
 from lbcheck.ingest.blocks import Extracted
+from lbcheck.ingest.characters import SOFT_BREAKS
 from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
-from lbcheck.ingest.normalize import SOFT_BREAKS, clean
+from lbcheck.ingest.normalize import clean
 from lbcheck.ingest.pdf_graph import check_page_work
 from lbcheck.ingest.pdf_layout import build_blocks
 from lbcheck.ingest.pdf_lines import Line, PageLines

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lbcheck.ingest.normalize import SOFT_BREAKS, ends_sentence, list_marker, numbered_heading_level
+from lbcheck.ingest.characters import SOFT_BREAKS
+from lbcheck.ingest.normalize import ends_sentence, list_marker, numbered_heading_level
 from lbcheck.models import BlockKind
 
 
