@@ -13,6 +13,7 @@ from typing import Any, cast
 import yaml
 from pydantic import ValidationError
 
+from lbcheck.criteria.safety import MAX_FILE_BYTES, check_patterns, check_yaml_size
 from lbcheck.criteria.schema import CriteriaSet, Entry
 from lbcheck.errors import CriteriaError
 
@@ -83,12 +84,19 @@ def _describe(raw: Any, error: Any) -> str:
 
 def parse_set(text: str, source: str) -> CriteriaSet:
     """Validate the YAML text of one set file."""
+    loader = _LineLoader(text)
     try:
-        raw = yaml.load(text, Loader=_LineLoader)
+        node = loader.get_single_node()
+        check_yaml_size(node, source)
+        raw = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" Zeile {mark.line + 1}:" if mark else ""
         raise CriteriaError(f"{source}:{line} kein gültiges YAML ({exc})") from exc
+    except RecursionError as exc:
+        raise CriteriaError(f"{source}: YAML zu tief verschachtelt") from exc
+    finally:
+        loader.dispose()
     if not isinstance(raw, dict):
         raise CriteriaError(f"{source}: erwartet wird eine Zuordnung mit 'set' und 'entries'.")
     try:
@@ -99,11 +107,30 @@ def parse_set(text: str, source: str) -> CriteriaSet:
 
 
 def load_set_file(path: Path) -> CriteriaSet:
+    """Read and validate one set file (size-checked before reading, UTF-8)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CriteriaError(
+                f"{path}: Kriteriendatei mit {size} Bytes ist zu groß (Grenze {MAX_FILE_BYTES} "
+                "Bytes). Bitte in mehrere Dateien aufteilen."
+            )
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CriteriaError(f"{path}: Datei kann nicht gelesen werden ({exc.strerror}).") from exc
+    except UnicodeDecodeError as exc:
+        raise CriteriaError(
+            f"{path}: Datei ist nicht UTF-8-kodiert. Bitte als UTF-8 speichern."
+        ) from exc
     return parse_set(text, str(path))
+
+
+def load_user_set(path: Path) -> CriteriaSet:
+    """A user's set file: like :func:`load_set_file`, and its regular expressions are tried
+    for catastrophic backtracking (built-in sets are checked by the test suite instead)."""
+    criteria_set = load_set_file(path)
+    check_patterns(criteria_set, str(path))
+    return criteria_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +161,7 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
         for name in BUILTIN_SETS
         if (folder / f"{name}.yaml").exists()
     ]
-    sets.extend(load_set_file(p) for p in extra)
+    sets.extend(load_user_set(p) for p in extra)
     seen: dict[str, str] = {}
     for s in sets:
         for e in s.entries:
