@@ -16,10 +16,10 @@ MB = 1024 * 1024
 class Limits:
     """Per-document limits of the readers (all checked before or while the work is done)."""
 
-    #: Characters of extracted text per document: about 1 000 dense pages. The whole pipeline
-    #: (spaCy, matching) handles this in a few seconds; a text/Markdown file is checked right
-    #: after decoding, other formats after extraction.
-    max_chars: int = 3_000_000
+    #: Characters of extracted text per document: 500 dense pages (3 000 characters each) or
+    #: 1 000 average ones. The pipeline needs about 15 s of one core for that much. Text and
+    #: Markdown are checked right after decoding, other formats after extraction.
+    max_chars: int = 1_500_000
     #: Pages of a PDF: a 500-page tender fits with room to spare.
     max_pages: int = 2_000
     #: Content-stream operations a PDF page may expand to through nested form XObjects.

@@ -24,6 +24,11 @@ _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 # text instead, so no text is ever lost; the bound also keeps recursion far from Python's limit.
 _MAX_NESTING = 100
 _PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+# markdown-it looks for the end of a link label from every "[": quadratic in the brackets of
+# one paragraph (100 KB of "[" take minutes). Past this many, brackets are escaped: the text
+# stays, only link syntax is no longer recognised.
+_MAX_BRACKETS = 5_000
+_BRACKET = re.compile(r"(?<!\\)\[")
 
 
 def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
@@ -33,6 +38,8 @@ def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     if front:
         # Blank the front matter instead of cutting it so that line numbers stay true.
         source = "\n" * front.group(0).count("\n") + source[front.end() :]
+    if source.count("[") > _MAX_BRACKETS:
+        source = _BRACKET.sub(r"\\[", source)
     try:
         tokens = _PARSER.parse(source)
     except RecursionError:

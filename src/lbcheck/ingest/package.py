@@ -9,7 +9,11 @@ the budget in memory and time and is reported as TOO_LARGE, not CORRUPT.
 from __future__ import annotations
 
 import io
+import re
+import struct
 import zipfile
+import zlib
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -17,6 +21,8 @@ from lbcheck.errors import IngestCode, IngestError
 from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
 
 _CHUNK = 256 * 1024
+_LOCAL_HEADER = 30
+_XML_LIMIT = re.compile(r"amplification|Excessive depth|Detected an entity reference loop|huge")
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -34,6 +40,7 @@ class Package:
         self.kind = kind
         self.limits = limits
         self.inflated = 0
+        self.data = data
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
@@ -63,26 +70,52 @@ class Package:
             raise self._too_large(name, info.file_size)
         try:
             data = self._inflate(info, budget)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
             raise IngestError(IngestCode.CORRUPT, f"{name}: {exc}") from exc
         self.inflated += len(data)
         return data
 
     def _inflate(self, info: zipfile.ZipInfo, budget: int) -> bytes:
+        """Inflate the member's real compressed bytes, whatever sizes the directory declares."""
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            with self.zip.open(info) as stream:  # bzip2/lzma: not written by office programs
+                pieces = iter(lambda: stream.read(_CHUNK), b"")
+                return self._bounded(((p, info.compress_size) for p in pieces), info, budget)
+        raw = self._raw(info)
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = self._bounded(iter(((bytes(raw), len(raw)),)), info, budget)
+        else:
+            out = self._bounded(_deflate_chunks(raw), info, budget)
+        if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+            raise IngestError(IngestCode.CORRUPT, f"{info.filename}: Größe oder Prüfsumme falsch")
+        return out
+
+    def _raw(self, info: zipfile.ZipInfo) -> memoryview:
+        head = self.data[info.header_offset : info.header_offset + _LOCAL_HEADER]
+        if len(head) < _LOCAL_HEADER or not head.startswith(b"PK\x03\x04"):
+            raise IngestError(IngestCode.CORRUPT, f"{info.filename}: lokaler Kopf fehlt")
+        name_len, extra_len = struct.unpack("<HH", head[26:30])
+        start = info.header_offset + _LOCAL_HEADER + name_len + extra_len
+        return memoryview(self.data)[start : start + info.compress_size]
+
+    def _bounded(
+        self, chunks: Iterator[tuple[bytes, int]], info: zipfile.ZipInfo, budget: int
+    ) -> bytes:
+        """Join inflated chunks (each with the compressed bytes consumed so far) while the
+        total stays within ``budget`` and the ratio to the consumed input stays sane."""
         out = bytearray()
-        packed = max(info.compress_size, 1)
-        with self.zip.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                out += chunk
-                if len(out) > budget:
-                    raise self._too_large(info.filename, len(out), during=True)
-                ratio = len(out) / packed
-                if len(out) > self.limits.ratio_floor and ratio > self.limits.max_ratio:
-                    raise IngestError(
-                        IngestCode.TOO_LARGE,
-                        f"{info.filename}: entpackt mehr als das {self.limits.max_ratio}-fache "
-                        "der gepackten Größe (ZIP-Bombe)",
-                    )
+        for chunk, consumed in chunks:
+            out += chunk
+            if len(out) > budget:
+                raise self._too_large(info.filename, len(out), during=True)
+            if len(out) > self.limits.ratio_floor and len(out) > self.limits.max_ratio * max(
+                consumed, 1
+            ):
+                raise IngestError(
+                    IngestCode.TOO_LARGE,
+                    f"{info.filename}: entpackt mehr als das {self.limits.max_ratio}-fache "
+                    "der gepackten Größe (ZIP-Bombe)",
+                )
         return bytes(out)
 
     def _too_large(self, name: str, size: int, *, during: bool = False) -> IngestError:
@@ -102,9 +135,27 @@ class Package:
         return self.xml(name) if self.has(name) else None
 
 
+def _deflate_chunks(raw: memoryview) -> Iterator[tuple[bytes, int]]:
+    """Raw deflate data inflated piece by piece (at most _CHUNK bytes at a time), each piece
+    with the number of compressed bytes consumed so far."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    pending: bytes | memoryview = raw
+    while pending:
+        chunk = inflater.decompress(pending, _CHUNK)
+        pending = inflater.unconsumed_tail
+        if chunk:
+            yield chunk, len(raw) - len(pending)
+        elif not pending or inflater.eof:
+            break
+    yield inflater.flush(), len(raw)
+
+
 def parse_xml(data: bytes, name: str) -> etree._Element:
     """Parse XML bytes; syntax errors become CORRUPT."""
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise IngestError(IngestCode.CORRUPT, f"{name}: {exc}") from exc
+        # libxml2 stops entity bombs and absurd nesting itself: those are limits, not damage.
+        text = str(exc)
+        code = IngestCode.TOO_LARGE if _XML_LIMIT.search(text) else IngestCode.CORRUPT
+        raise IngestError(code, f"{name}: {text}") from exc
