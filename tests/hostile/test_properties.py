@@ -22,14 +22,10 @@ from lbcheck.reporters import get_reporter
 from lbcheck.reporters.json_model import schema_text
 
 SCHEMA = json.loads(schema_text())
-WORDS = st.sampled_from(
-    [
-        *"Kopierpapier muss soll sollte möglichst Altpapier Blauer Engel oder gleichwertig".split(),
-        *"ILO Kernarbeitsnormen Zuschlag Preis 70 % Punkte Fabrikat Marke".split(),
-        *["#", "##", "-", "*", "1.", "|", "(", "[", "]", ")", ">", "```", "<b>", "&", ";", ":"],
-        *["\n", "\n\n", "\u202e", "\u200b", "а", "е", "Ａ", "\x1b", "\t", "."],
-    ]
-)
+_PLAIN = "Kopierpapier muss soll sollte möglichst Altpapier Blauer Engel oder gleichwertig ILO"
+_MORE = "Kernarbeitsnormen Zuschlag Preis 70 % Punkte Fabrikat Marke # ## - * 1. | ( [ ] ) > ```"
+_ODD = ["<b>", "&", ";", ":", "\n", "\n\n", "\u202e", "\u200b", "а", "е", "Ａ", "\x1b", "\t", "."]
+WORDS = st.sampled_from([*_PLAIN.split(" "), *_MORE.split(" "), *_ODD])
 TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=120).map(" ".join))
 PROFILE = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
