@@ -76,3 +76,14 @@ def raised_digits(lines: int = 12_000) -> bytes:
             % (y, i % 9 + 1)
         )
     return raw_pdf(_one_page(b"\n".join(parts), b"<< /Font << /F1 5 0 R >> >>", height))
+
+
+def self_drawing_form() -> bytes:
+    """A form XObject whose resources name itself: a cycle in the object graph."""
+    objects = _one_page(b"/X0 Do", b"<< /XObject << /X0 6 0 R >> >>")
+    extra = (
+        b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+        b"/Resources << /XObject << /X 6 0 R >> >> "
+    )
+    objects.append(_stream(b"/X Do", extra))
+    return raw_pdf(objects)
