@@ -51,6 +51,7 @@ def main(argv: list[str]) -> int:
             "seconds": round(time.perf_counter() - start, 3),
             "text": text if len(text) < 40_000 else text[:20_000] + text[-20_000:],
             "chars": len(text),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         }
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
