@@ -136,10 +136,13 @@ def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
 # each time: a long run of "(" or "[" without spaces is quadratic (100 KB take minutes).
 _PUNCT_RUN = regex.compile(r"[^\w\s]{17,}")
 _LONG_WORD = regex.compile(r"\S{1001,}")
+_LEADERS = ".-"
 
 
 def _spaced(match: regex.Match[str]) -> str:
     run = match.group()
+    if not run.strip(_LEADERS):
+        return run  # dot leaders and rules ("......", "-----") are cheap and stay one token
     return "".join(c if i % 2 == 0 else " " for i, c in enumerate(run))
 
 
@@ -151,8 +154,9 @@ def _chunked(match: regex.Match[str]) -> str:
 def tokenizer_view(text: str) -> str:
     """The text spaCy sees: same length as ``text``, so every offset stays valid.
 
-    Look-alike and wide letters are folded to Latin (:func:`fold`); runs of punctuation get a
-    space between every second character and space-free chunks one every 1000 characters,
+    Look-alike and wide letters are folded to Latin (:func:`fold`); runs of brackets, quotes
+    and other affix characters get a space between every second character (dot leaders stay)
+    and space-free chunks one every 1000 characters,
     which keeps the tokenizer linear. Sentence texts are cut from the original, so excerpts
     show what the document says.
     """
