@@ -39,8 +39,11 @@ MESSAGES: dict[IngestCode, str] = {
         "oder Text (.txt) speichern."
     ),
     IngestCode.TOO_LARGE: (
-        "Die Datei ist größer als die eingestellte Höchstgrenze. Bitte die Datei aufteilen oder "
-        "die Grenze mit --max-size erhöhen."
+        "Die Datei überschreitet eine Höchstgrenze (Dateigröße, Textmenge, Seitenzahl oder "
+        "entpackte Größe; welche, nennt der JSON-Bericht unter error.detail) oder ist eine "
+        "Archiv- bzw. XML-Bombe. "
+        "Bitte die Datei aufteilen oder ihre Herkunft prüfen; die Dateigröße lässt sich mit "
+        "--max-size erhöhen."
     ),
     IngestCode.GARBLED: (
         "Der Text der Datei ist nicht lesbar kodiert (z. B. fehlerhafte Schriftkodierung im PDF). "

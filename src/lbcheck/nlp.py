@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from lbcheck.errors import UsageError
+from lbcheck.ingest.characters import fold
 
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Abbreviations after which a trailing period does not end a sentence.
@@ -131,10 +132,43 @@ def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
     return bool(regex.search(r"(?:^|\s)\d{1,2}\.$", stripped))
 
 
+# spaCy's tokenizer strips prefixes and suffixes one at a time, copying the rest of the chunk
+# each time: a long run of "(" or "[" without spaces is quadratic (100 KB take minutes).
+_PUNCT_RUN = regex.compile(r"[^\w\s]{17,}")
+_LONG_WORD = regex.compile(r"\S{1001,}")
+_LEADERS = ".-"
+
+
+def _spaced(match: regex.Match[str]) -> str:
+    run = match.group()
+    if not run.strip(_LEADERS):
+        return run  # dot leaders and rules ("......", "-----") are cheap and stay one token
+    return "".join(c if i % 2 == 0 else " " for i, c in enumerate(run))
+
+
+def _chunked(match: regex.Match[str]) -> str:
+    run = match.group()
+    return "".join(c if i % 1000 != 999 else " " for i, c in enumerate(run))
+
+
+def tokenizer_view(text: str) -> str:
+    """The text spaCy sees: same length as ``text``, so every offset stays valid.
+
+    Look-alike and wide letters are folded to Latin (:func:`fold`); runs of brackets, quotes
+    and other affix characters get a space between every second character (dot leaders stay)
+    and space-free chunks one every 1000 characters,
+    which keeps the tokenizer linear. Sentence texts are cut from the original, so excerpts
+    show what the document says.
+    """
+    text = fold(text)
+    text = _PUNCT_RUN.sub(_spaced, text)
+    return _LONG_WORD.sub(_chunked, text)
+
+
 def split_sentences(texts: Iterable[str], model: str | None = None) -> Iterator[list[SentenceSpan]]:
-    """Yield, for each text, its sentences with tokens and lemmas."""
+    """Yield, for each text, its sentences with tokens and lemmas (of :func:`tokenizer_view`)."""
     nlp = load_pipeline(model)
-    for doc in nlp.pipe(texts, batch_size=64):
+    for doc in nlp.pipe((tokenizer_view(t) for t in texts), batch_size=64):
         spans: list[SentenceSpan] = []
         for sent in doc.sents:
             tokens = tuple(Token(t.text, t.lemma_ or t.text, t.idx) for t in sent if not t.is_space)

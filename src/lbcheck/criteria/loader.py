@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from lbcheck.criteria.builtin import builtin_dir
+from lbcheck.criteria.safety import MAX_FILE_BYTES, check_patterns, check_yaml_size
 from lbcheck.criteria.schema import Concept, ConceptFile, CriteriaSet, Entry, Matcher
 from lbcheck.errors import CriteriaError
 
@@ -82,12 +83,19 @@ def parse_set(text: str, source: str) -> CriteriaSet:
 
 
 def _parse(text: str, source: str, model: type[_Model], expected: str) -> _Model:
+    loader = _LineLoader(text)
     try:
-        raw = yaml.load(text, Loader=_LineLoader)
+        node = loader.get_single_node()
+        check_yaml_size(node, source)
+        raw = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" Zeile {mark.line + 1}:" if mark else ""
         raise CriteriaError(f"{source}:{line} kein gültiges YAML ({exc})") from exc
+    except RecursionError as exc:
+        raise CriteriaError(f"{source}: YAML zu tief verschachtelt") from exc
+    finally:
+        loader.dispose()
     if not isinstance(raw, dict):
         raise CriteriaError(f"{source}: erwartet wird eine Zuordnung mit {expected}.")
     try:
@@ -97,20 +105,31 @@ def _parse(text: str, source: str, model: type[_Model], expected: str) -> _Model
         raise CriteriaError(f"{source}: ungültige Kriteriendatei\n  {details}") from exc
 
 
-def load_set_file(path: Path) -> CriteriaSet:
+def _read(path: Path) -> str:
+    """A criteria or concept file as text (size-checked before reading, UTF-8)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CriteriaError(
+                f"{path}: Kriteriendatei mit {size} Bytes ist zu groß (Grenze {MAX_FILE_BYTES} "
+                "Bytes). Bitte in mehrere Dateien aufteilen."
+            )
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CriteriaError(f"{path}: Datei kann nicht gelesen werden ({exc.strerror}).") from exc
-    return parse_set(text, str(path))
+    except UnicodeDecodeError as exc:
+        raise CriteriaError(
+            f"{path}: Datei ist nicht UTF-8-kodiert. Bitte als UTF-8 speichern."
+        ) from exc
+
+
+def load_set_file(path: Path) -> CriteriaSet:
+    """Read and validate one set file."""
+    return parse_set(_read(path), str(path))
 
 
 def load_concept_file(path: Path) -> ConceptFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CriteriaError(f"{path}: Datei kann nicht gelesen werden ({exc.strerror}).") from exc
-    return _parse(text, str(path), ConceptFile, "'title' und 'concepts'")
+    return _parse(_read(path), str(path), ConceptFile, "'title' und 'concepts'")
 
 
 def builtin_concept_files() -> list[Path]:
@@ -165,6 +184,14 @@ def _check_cycles(concepts: Mapping[str, Concept]) -> None:
         visit(name, ())
 
 
+def load_user_set(path: Path) -> CriteriaSet:
+    """A user's set file: like :func:`load_set_file`, and its regular expressions are tried
+    for catastrophic backtracking (built-in sets are checked by the test suite instead)."""
+    criteria_set = load_set_file(path)
+    check_patterns(criteria_set, str(path))
+    return criteria_set
+
+
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     """All loaded sets, and their entries by code and by name, and the shared concepts."""
@@ -214,7 +241,7 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
     for p in (*builtin, *extra):
         if all(p.resolve() != q.resolve() for q in paths):
             paths.append(p)
-    sets = [load_set_file(p) for p in paths]
+    sets = [load_set_file(p) if p in builtin else load_user_set(p) for p in paths]
     seen: dict[str, str] = {}
     for s in sets:
         for e in s.entries:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from lbcheck.errors import IngestCode, IngestError
 from lbcheck.ingest.blocks import Extracted
+from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
 from lbcheck.models import Document
 
-__all__ = ["SUFFIXES", "read_document"]
+__all__ = ["SUFFIXES", "Limits", "read_document"]
 
 _FORMATS: dict[str, str] = {
     ".docx": "docx",
@@ -30,13 +31,18 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_document(
-    path: Path, display_path: str | None = None, *, max_bytes: int = 50 * 1024 * 1024
+    path: Path,
+    display_path: str | None = None,
+    *,
+    max_bytes: int = 50 * 1024 * 1024,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """Read one file into a :class:`Document` with blocks in reading order.
 
     ``display_path`` (default ``str(path)``) is stored as ``Document.path``. Every failure is
-    an :class:`IngestError`: UNSUPPORTED (suffix or content), NOT_FOUND, TOO_LARGE (checked
-    before reading), CORRUPT, ENCRYPTED, EMPTY, NO_TEXT or GARBLED.
+    an :class:`IngestError`: UNSUPPORTED (suffix or content), NOT_FOUND, TOO_LARGE (file size
+    checked before reading; ``limits`` on text, pages, ZIP inflation and repeat counts while
+    reading), CORRUPT, ENCRYPTED, EMPTY, NO_TEXT or GARBLED.
     """
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())
@@ -57,13 +63,20 @@ def read_document(
         raise IngestError(IngestCode.EMPTY, "Datei hat 0 Bytes")
     _sniff(fmt, data)
     try:
-        extracted = _reader(fmt)(data)
+        extracted = _reader(fmt)(data, limits)
     except IngestError:
         raise
     except RecursionError as exc:
         raise IngestError(IngestCode.CORRUPT, "zu tief verschachtelt") from exc
+    except MemoryError as exc:
+        raise IngestError(IngestCode.TOO_LARGE, "Arbeitsspeicher reicht nicht") from exc
     except Exception as exc:  # never crash on bad input: any library failure is a bad file
         raise IngestError(IngestCode.CORRUPT, f"{type(exc).__name__}: {exc}") from exc
+    chars = sum(len(b.text) for b in extracted.blocks)
+    if chars > limits.max_chars:
+        raise IngestError(
+            IngestCode.TOO_LARGE, f"{chars} Zeichen Text, Grenze {limits.max_chars} Zeichen"
+        )
     return Document(
         path=display_path if display_path is not None else str(path),
         format=fmt,
@@ -89,7 +102,7 @@ def _sniff(fmt: str, data: bytes) -> None:
         raise IngestError(IngestCode.CORRUPT, "kein ZIP-Paket")
 
 
-def _reader(fmt: str) -> Callable[[bytes], Extracted]:
+def _reader(fmt: str) -> Callable[[bytes, Limits], Extracted]:
     # Imported on demand: a Markdown run need not load PDFium, a PDF run not lxml.
     if fmt == "pdf":
         from lbcheck.ingest.pdf import read_pdf

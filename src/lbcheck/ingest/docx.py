@@ -16,6 +16,7 @@ from lbcheck.ingest.docx_text import (
     box_paragraphs,
     paragraph_text,
 )
+from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
 from lbcheck.ingest.normalize import (
     clean,
     heading_depth,
@@ -28,9 +29,9 @@ _CONTAINERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smar
 _NOTE_SKIP = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
-def read_docx(data: bytes) -> Extracted:
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Extract the blocks of a DOCX package given as bytes (CORRUPT / EMPTY on failure)."""
-    pkg = Package(data, "DOCX")
+    pkg = Package(data, "DOCX", limits)
     main = main_part(pkg)
     rels = relations(pkg, main)
     folder = posixpath.dirname(main)

@@ -7,10 +7,16 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from lbcheck.ingest.limits import count_attribute
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{W}val"
 _HEADING_NAME = re.compile(r"^(?:heading|überschrift|berschrift|titre|kop)\s*([1-9])$")
 _LIST_NAME = re.compile(r"list|liste|aufzählung|aufzaehlung|nummerierung")
+# Bounds for numbers taken from numbering.xml (start values) and for rendering them.
+_MAX_NUMBER = 10**15
+_MAX_LETTERS = 26 * 20
+_MAX_ROMAN = 3999
 
 
 def val(el: etree._Element | None, default: str | None = None) -> str | None:
@@ -109,10 +115,9 @@ class Numbering:
         for abstract in root.iter(f"{W}abstractNum"):
             levels: dict[int, _Level] = {}
             for lvl in abstract.iter(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
-                start = val(lvl.find(f"{W}start"), "1") or "1"
+                ilvl = count_attribute(lvl.get(f"{W}ilvl"), 0, 8)
                 levels[ilvl] = _Level(
-                    start=int(start) if start.lstrip("-").isdigit() else 1,
+                    start=count_attribute(val(lvl.find(f"{W}start")), 1, _MAX_NUMBER),
                     fmt=val(lvl.find(f"{W}numFmt"), "decimal") or "decimal",
                     text=val(lvl.find(f"{W}lvlText"), "") or "",
                     legal=lvl.find(f"{W}isLgl") is not None,
@@ -124,7 +129,8 @@ class Numbering:
             for override in num.iter(f"{W}lvlOverride"):
                 restart = val(override.find(f"{W}startOverride"))
                 if restart and restart.isdigit():
-                    overrides[int(override.get(f"{W}ilvl", "0"))] = int(restart)
+                    ilvl = count_attribute(override.get(f"{W}ilvl"), 0, 8)
+                    overrides[ilvl] = count_attribute(restart, 1, _MAX_NUMBER)
             abstract_id = val(num.find(f"{W}abstractNumId"), "") or ""
             self._nums[num.get(f"{W}numId", "")] = (abstract_id, overrides)
 
@@ -165,10 +171,15 @@ class Numbering:
 
 
 def _format(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
+    """A list number as Word writes it; values no one numbers by hand fall back to digits.
+
+    Letters repeat (``aa``, ``bbb``) and roman numerals add an ``M`` per thousand, so both are
+    built only for small values: the cost must not grow with a number taken from the file.
+    """
+    if fmt in ("lowerLetter", "upperLetter") and 0 < value <= _MAX_LETTERS:
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters if fmt == "lowerLetter" else letters.upper()
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and 0 < value <= _MAX_ROMAN:
         roman = _roman(value)
         return roman.lower() if fmt == "lowerRoman" else roman
     if fmt == "decimalZero":

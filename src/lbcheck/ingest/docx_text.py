@@ -67,8 +67,10 @@ def _walk(el: etree._Element, parts: list[str], out: ParagraphText) -> None:
     for child in el:
         tag = child.tag
         if tag == T:
-            # A raw line break inside w:t is only XML layout; Word shows a space.
-            parts.append((child.text or "").replace("\n", " "))
+            # A raw line break inside w:t is only XML layout; Word shows a space. Unresolved
+            # entity references (never expanded: XXE) are left out, the text after them kept.
+            text = (child.text or "") + "".join(ref.tail or "" for ref in child)
+            parts.append(text.replace("\n", " "))
         elif tag in _SIMPLE:
             parts.append(_SIMPLE[tag])
         elif tag in _SKIP or not isinstance(tag, str):

@@ -12,24 +12,41 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lbcheck.ingest.blocks import BlockBuilder, Extracted
+from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
 from lbcheck.ingest.normalize import clean
-from lbcheck.ingest.text import decode
+from lbcheck.ingest.text import decode, read_text
 from lbcheck.models import BlockKind
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_PARSER = MarkdownIt("commonmark").enable("table")
+# markdown-it stops reading a container nested deeper than maxNesting and silently skips the
+# rest of it (the default 20 is a list ten levels deep). Deeper documents are read as plain
+# text instead, so no text is ever lost; the bound also keeps recursion far from Python's limit.
+_MAX_NESTING = 100
+_PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+# markdown-it looks for the end of a link label from every "[": quadratic in the brackets of
+# one paragraph (100 KB of "[" take minutes). Past this many, brackets are escaped: the text
+# stays, only link syntax is no longer recognised.
+_MAX_BRACKETS = 5_000
+_BRACKET = re.compile(r"(?<!\\)\[")
 
 
-def read_markdown(data: bytes) -> Extracted:
+def read_markdown(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Extract the blocks of a Markdown file given as bytes."""
-    source = decode(data)
+    source = decode(data, limits)
     front = _FRONT_MATTER.match(source)
     if front:
         # Blank the front matter instead of cutting it so that line numbers stay true.
         source = "\n" * front.group(0).count("\n") + source[front.end() :]
+    if source.count("[") > _MAX_BRACKETS:
+        source = _BRACKET.sub(r"\\[", source)
+    try:
+        tokens = _PARSER.parse(source)
+    except RecursionError:
+        tokens = []
+    if not tokens or max(t.level for t in tokens) >= _MAX_NESTING - 1:
+        return read_text(data, limits)
     out = BlockBuilder()
-    tokens = _PARSER.parse(source)
     lists = 0
     table = row = column = 0
     row_line: int | None = None

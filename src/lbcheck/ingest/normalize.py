@@ -3,41 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-#: Marker some extractors (PDFium) put where a word is hyphenated at a line end.
-SOFT_BREAKS = "\x02\ufffe"
-
-_TRANSLATE = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\xa0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\xad": None,
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-        "\x00": None,
-        # Symbol/Wingdings bullets land in the private use area when fonts lack a ToUnicode map.
-        "\uf0b7": "•",
-        "\uf0a7": "▪",
-        "\uf0d8": "•",
-        "\uf0fc": "✓",
-        "\uf02d": "-",
-        "\u2022": "•",
-    }
-)
+# Character-level mapping lives in characters.py.
+from lbcheck.ingest.characters import SOFT_BREAKS, clean_chars
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -84,9 +52,10 @@ _FINAL = re.compile(r"[.!?:;][\"'”“»«)\]]*$")
 def clean(text: str) -> str:
     """Return ``text`` in NFC with ligatures expanded, odd spaces unified and spaces collapsed.
 
-    Line breaks are kept; each line is stripped.
+    Invisible and control characters are removed (:func:`clean_chars`). Line breaks are
+    kept; each line is stripped.
     """
-    text = unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    text = clean_chars(text)
     if "\n" not in text:
         return _SPACES.sub(" ", text).strip()
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -118,12 +87,21 @@ def join_hyphenated(left: str, right: str) -> str:
 
 def unwrap(lines: list[str]) -> str:
     """Join the lines of one paragraph into one line (hyphenation resolved)."""
-    text = ""
+    # join_hyphenated looks at two characters of the left side only: joining the tail of the
+    # last piece keeps this linear in the paragraph length (a crafted PDF page can put tens of
+    # thousands of lines into one paragraph).
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
-        if line:
-            text = join_hyphenated(text, line)
-    return text.replace("\x02", "-").replace("\ufffe", "-")
+        if not line:
+            continue
+        if parts:
+            tail = parts[-1]
+            parts[-1] = tail[:-2]
+            parts.append(join_hyphenated(tail[-2:], line))
+        else:
+            parts.append(line)
+    return "".join(parts).replace("\x02", "-").replace("\ufffe", "-")
 
 
 def heading_number(text: str) -> tuple[str, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from bisect import bisect_left
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -12,7 +13,10 @@ import pypdfium2.raw as pdfium_c
 
 from lbcheck.errors import IngestCode, IngestError
 from lbcheck.ingest.blocks import Extracted
-from lbcheck.ingest.normalize import SOFT_BREAKS, clean
+from lbcheck.ingest.characters import SOFT_BREAKS
+from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
+from lbcheck.ingest.normalize import clean
+from lbcheck.ingest.pdf_graph import check_page_work
 from lbcheck.ingest.pdf_layout import build_blocks
 from lbcheck.ingest.pdf_lines import Line, PageLines
 from lbcheck.ingest.quality import is_garbled, text_stats
@@ -22,15 +26,22 @@ _DIGITS = re.compile(r"\d+")
 _SUPERSCRIPT_RATIO = 0.8
 
 
-def read_pdf(data: bytes) -> Extracted:
+def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Extract the blocks of a PDF given as bytes.
 
-    Raises IngestError ENCRYPTED (user password needed), CORRUPT, NO_TEXT (no text layer)
-    or GARBLED (text layer with broken font encoding).
+    Raises IngestError ENCRYPTED (user password needed), CORRUPT, NO_TEXT (no text layer),
+    GARBLED (text layer with broken font encoding) or TOO_LARGE (more pages than
+    ``limits.max_pages``, or a page whose nested forms expand beyond ``limits.max_page_ops``).
     """
     pdf = _open(data)
     try:
-        pages = [_page_lines(pdf, index) for index in range(len(pdf))]
+        count = len(pdf)
+        if count > limits.max_pages:
+            raise IngestError(
+                IngestCode.TOO_LARGE, f"{count} Seiten, Grenze {limits.max_pages} Seiten"
+            )
+        check_page_work(data, count, limits.max_page_ops)
+        pages = [_page_lines(pdf, index) for index in range(count)]
     except pdfium.PdfiumError as exc:
         raise IngestError(IngestCode.CORRUPT, f"PDF-Seite nicht lesbar: {exc}") from exc
     finally:
@@ -139,13 +150,14 @@ def _lines(text: str, chars: _Chars, removed: set[int], markers: dict[int, str])
     out: list[Line] = []
     pos = 0
     blank = False
+    ordered = sorted(removed)  # looked up by bisection: linear in lines plus removed digits
     for part in _LINE_SPLIT.split(text):
         start = pos
         pos += len(part)
         while pos < len(text) and text[pos] in "\r\n":
             pos += 1
         end = start + len(part)
-        gone = [i for i in removed if start <= i < end] if removed else []
+        gone = ordered[bisect_left(ordered, start) : bisect_left(ordered, end)]
         if gone:
             solid = [i for i in range(start, end) if not text[i].isspace() and i not in removed]
             if not solid:
@@ -165,7 +177,7 @@ def _lines(text: str, chars: _Chars, removed: set[int], markers: dict[int, str])
             last -= 1
         sizes = [s for s in (chars.size(first), chars.size(mid), chars.size(last)) if s > 1.5]
         x0, y = chars.origin(first)
-        refs = [markers[i] for i in sorted(gone) if i in markers]
+        refs = [markers[i] for i in gone if i in markers]
         line_text = (
             part if not gone else "".join(c for i, c in enumerate(part, start) if i not in removed)
         )

@@ -7,8 +7,8 @@ import re
 from collections import Counter, defaultdict
 
 from lbcheck.ingest.blocks import BlockBuilder
+from lbcheck.ingest.characters import SOFT_BREAKS
 from lbcheck.ingest.normalize import (
-    SOFT_BREAKS,
     clean,
     ends_sentence,
     is_page_number,

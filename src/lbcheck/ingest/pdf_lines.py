@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lbcheck.ingest.normalize import SOFT_BREAKS, ends_sentence, list_marker, numbered_heading_level
+from lbcheck.ingest.characters import SOFT_BREAKS
+from lbcheck.ingest.normalize import ends_sentence, list_marker, numbered_heading_level
 from lbcheck.models import BlockKind
 
 
@@ -75,16 +77,23 @@ def split_paragraphs(lines: list[Line], pitches: dict[float, float]) -> list[Par
     """Group consecutive lines into paragraphs using gaps, size changes, indents and markers."""
     paras: list[Para] = []
     right = max((ln.x1 for ln in lines), default=0.0)
+    # Leftmost start of the current paragraph's lines after its first (kept as it grows, so
+    # the work stays linear however many lines a crafted page puts in one paragraph).
+    rest_left = math.inf
     for line in lines:
         para = paras[-1] if paras else None
-        if para is None or _breaks(para, line, pitches, right):
+        if para is None or _breaks(para, line, pitches, right, rest_left):
             paras.append(Para([line]))
+            rest_left = math.inf
         else:
             para.lines.append(line)
+            rest_left = min(rest_left, line.x0)
     return paras
 
 
-def _breaks(para: Para, line: Line, pitches: dict[float, float], right: float) -> bool:
+def _breaks(
+    para: Para, line: Line, pitches: dict[float, float], right: float, rest_left: float
+) -> bool:
     prev = para.lines[-1]
     size = max(prev.size, line.size, 1.0)
     if line.blank_before or abs(prev.size - line.size) > 0.12 * size:
@@ -101,5 +110,4 @@ def _breaks(para: Para, line: Line, pitches: dict[float, float], right: float) -
         return not line.text[:1].islower()
     if ends_sentence(prev.text) and prev.x1 < right - 6 * size:
         return True
-    rest = para.lines[1:]
-    return bool(rest) and line.x0 < min(ln.x0 for ln in rest) - 0.8 * size
+    return len(para.lines) > 1 and line.x0 < rest_left - 0.8 * size

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lbcheck.errors import IngestCode, IngestError
 from lbcheck.ingest.blocks import BlockBuilder, Extracted
+from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
 from lbcheck.ingest.normalize import (
     clean,
     heading_number,
@@ -23,11 +24,26 @@ _TABLE_RULE = re.compile(r"^[\s|:+-]+$")
 _BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """Text from bytes: UTF-8 (BOM allowed), UTF-16 with BOM, else cp1252 / latin-1.
 
-    Binary content (NUL bytes without a UTF-16 BOM, many control characters) is UNSUPPORTED.
+    Binary content (NUL bytes without a UTF-16 BOM, many control characters) is UNSUPPORTED;
+    more characters than ``limits.max_chars`` is TOO_LARGE (checked before any parsing).
     """
+    # Every encoding here takes at least one byte per character (UTF-16: two).
+    if len(data) > 4 * limits.max_chars + 4:
+        raise IngestError(IngestCode.TOO_LARGE, _too_many(len(data), limits, "Bytes"))
+    text = _decode(data)
+    if len(text) > limits.max_chars:
+        raise IngestError(IngestCode.TOO_LARGE, _too_many(len(text), limits, "Zeichen"))
+    return text
+
+
+def _too_many(size: int, limits: Limits, unit: str) -> str:
+    return f"{size} {unit} Text, Grenze {limits.max_chars} Zeichen"
+
+
+def _decode(data: bytes) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _checked(data[len(bom) :].decode(codec, errors="replace"))
@@ -59,9 +75,9 @@ class _Pending:
     level: int | None = None
 
 
-def read_text(data: bytes) -> Extracted:
+def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Extract the blocks of a plain text file given as bytes."""
-    lines = decode(data).split("\n")
+    lines = decode(data, limits).split("\n")
     out = BlockBuilder()
     pending: _Pending | None = None
     table = row = 0
