@@ -134,7 +134,9 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
         for name in BUILTIN_SETS
         if (folder / f"{name}.yaml").exists()
     ]
-    sets.extend(load_set_file(p) for p in extra)
+    # The same file named in the config and on the command line is one file, loaded once.
+    unique = {p.resolve(): p for p in extra}
+    sets.extend(load_set_file(p) for p in unique.values())
     seen: dict[str, str] = {}
     for s in sets:
         for e in s.entries:

@@ -1,0 +1,95 @@
+"""Which files a scan reads: each argument must name something, temporary files are skipped,
+and the report file itself is never read as a tender."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from pathlib import Path
+
+from lbcheck.errors import UsageError
+from lbcheck.runner import expand_paths
+
+# Files an office suite or editor leaves next to a document while it is open or being saved.
+TEMPORARY_PATTERNS = (
+    "~$*",  # Microsoft Word / Excel owner file
+    ".~lock.*#",  # LibreOffice lock file
+    "~*.tmp",
+    "*.tmp",
+    "*~",  # editor backup
+    ".#*",  # Emacs lock
+    "*.swp",
+    "*.bak",
+)
+
+_GLOB_CHARS = "*?["
+
+
+def is_temporary(path: Path) -> bool:
+    """True for lock, backup and temp files, which are never tenders."""
+    return any(fnmatch.fnmatchcase(path.name, p) for p in TEMPORARY_PATTERNS)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Same resolved path or same inode (hard links, bind mounts)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def _expand_one(arg: str) -> list[tuple[Path, str]]:
+    path = Path(arg)
+    if not arg.strip():
+        raise UsageError("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben.")
+    if path.exists() or path.is_symlink():
+        found = expand_paths([arg])
+        if path.is_dir() and not [p for p, _ in found if not is_temporary(p)]:
+            raise UsageError(
+                f"Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
+                "Text). Bitte einen anderen Ordner angeben."
+            )
+        return found
+    if any(ch in arg for ch in _GLOB_CHARS):
+        found = expand_paths([arg])
+        if not found:
+            raise UsageError(
+                f"Das Muster {arg} passt auf keine Datei. Bitte Muster und Ordner prüfen "
+                "(in Anführungszeichen wertet lbcheck das Muster selbst aus, auch '**')."
+            )
+        return found
+    raise UsageError(f"{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.")
+
+
+def select_inputs(args: Sequence[str], output: Path | None = None) -> list[tuple[Path, str]]:
+    """(path, shown) pairs to check, in argument order; a usage error when nothing is left.
+
+    A missing path, a glob without matches and a folder without checkable files are usage
+    errors, so that a typo never passes a CI gate with "0 documents". The ``--output`` file is
+    left out wherever it turns up in a folder or a glob.
+    """
+    if not args:
+        raise UsageError("Keine Dateien angegeben. Bitte Dateien, Ordner oder Muster nennen.")
+    items: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for arg in args:
+        for path, shown in _expand_one(arg):
+            if is_temporary(path) or path.resolve() in seen:
+                continue
+            seen.add(path.resolve())
+            if output is not None and same_file(path, output):
+                if Path(arg) == path:
+                    raise UsageError(
+                        f"--output {output} ist eine der geprüften Dateien; lbcheck "
+                        "überschreibt sie nicht. Bitte eine andere Ausgabedatei wählen."
+                    )
+                continue
+            items.append((path, shown))
+    if not items:
+        raise UsageError(
+            "Nach dem Auslassen von Sperr- und Temporärdateien bleibt keine Datei zu prüfen. "
+            "Bitte die Dateiauswahl prüfen."
+        )
+    return items

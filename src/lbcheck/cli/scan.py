@@ -1,0 +1,123 @@
+"""``lbcheck scan``: parse options, call the scan use case, render, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, cast
+
+import typer
+
+from lbcheck.app.output import check_target, write_report
+from lbcheck.app.scan import ScanOptions, check_max_size, run_scan
+from lbcheck.app.stream import write_text
+from lbcheck.cli._app import app
+from lbcheck.config import FailOn, parse_severity
+from lbcheck.errors import UsageError
+from lbcheck.gate import RANK, exit_code, statistics
+from lbcheck.models import Report
+from lbcheck.reporters import REPORTERS, Reporter, get_reporter
+
+KIND_DE = {"finding": "Befund", "missing": "fehlt", "unreadable": "nicht lesbar"}
+
+
+def _reporter(name: str, to_terminal: bool) -> Reporter:
+    if name == "terminal":
+        from lbcheck.reporters.terminal import TerminalReporter
+
+        color = to_terminal and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        return TerminalReporter(color=color, width=100)
+    return get_reporter(name)
+
+
+def render_statistics(report: Report) -> str:
+    """One line per code: count, code, kind, severity; then the total."""
+    rows = statistics(report)
+    lines = [f"{n:5}  {code:12} {KIND_DE[kind]:13} {sev.value}" for code, kind, sev, n in rows]
+    total = sum(r[3] for r in rows)
+    lines.append(f"{total:5}  insgesamt in {len(report.documents)} Dokument(en)")
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def scan(
+    paths: Annotated[
+        list[str], typer.Argument(help="Dateien, Ordner (rekursiv) oder Muster wie 'lv/*.pdf'")
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Berichtsformat: " + ", ".join(REPORTERS))
+    ] = "terminal",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Bericht in diese Datei schreiben")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="eine vorhandene --output-Datei überschreiben")
+    ] = False,
+    sets: Annotated[str | None, typer.Option(help="nur diese Sets, z. B. 'ilo,buero'")] = None,
+    disable: Annotated[
+        list[str] | None, typer.Option(help="Kriterium/Regel abschalten (Code, Name oder Präfix)")
+    ] = None,
+    severity: Annotated[
+        list[str] | None, typer.Option(help="Schweregrad ändern, z. B. VR-02=error")
+    ] = None,
+    criteria: Annotated[
+        list[Path] | None, typer.Option(help="eigene Kriteriendatei (YAML) zusätzlich laden")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Konfigurationsdatei (sonst ./lbcheck.yaml, falls vorhanden)"),
+    ] = None,
+    isolated: Annotated[bool, typer.Option(help="keine Konfigurationsdatei lesen")] = False,
+    fail_on: Annotated[str | None, typer.Option(help="error, warning, info oder never")] = None,
+    exit_zero: Annotated[
+        bool, typer.Option(help="Exit-Code 0 auch bei Befunden (Aufruffehler bleiben 2)")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="keinen Bericht ausgeben, nur den Exit-Code")
+    ] = False,
+    show_statistics: Annotated[
+        bool, typer.Option("--statistics", help="statt des Berichts: Anzahl je Code")
+    ] = False,
+    max_size: Annotated[
+        float | None, typer.Option(help="Höchstgröße je Datei in MB (Standard 50)")
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="parallele Prozesse (0 = alle Kerne)")
+    ] = 0,
+    spacy_model: Annotated[
+        str | None, typer.Option(help="installiertes spaCy-Modell statt der eingebauten Pipeline")
+    ] = None,
+) -> None:
+    """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
+    if output_format not in REPORTERS:
+        raise UsageError(f"--format muss einer von {', '.join(sorted(REPORTERS))} sein.")
+    if fail_on is not None and fail_on not in RANK:
+        raise UsageError("--fail-on muss error, warning, info oder never sein.")
+    check_max_size(max_size)
+    if output is not None:
+        check_target(output, force)
+    options = ScanOptions(
+        sets=tuple(s.strip() for s in sets.split(",") if s.strip()) if sets else (),
+        disable=tuple(disable or ()),
+        severity=parse_severity(severity or []),
+        criteria=tuple(criteria or ()),
+        config=config,
+        isolated=isolated,
+        fail_on=cast(FailOn | None, fail_on),
+        max_size_mb=max_size,
+        jobs=jobs,
+        spacy_model=spacy_model,
+        output=output,
+    )
+    result = run_scan(paths, options)
+    report = result.report
+    if output is not None:
+        text = _reporter(output_format, to_terminal=False).render(report)
+        write_report(text.encode("utf-8"), output, result.inputs, force)
+    if show_statistics:
+        write_text(sys.stdout, render_statistics(report), machine=False)
+    elif output is None and not quiet:
+        text = _reporter(output_format, to_terminal=True).render(report)
+        write_text(sys.stdout, text, machine=output_format != "terminal")
+    raise typer.Exit(exit_code(report, result.settings.fail_on, exit_zero))

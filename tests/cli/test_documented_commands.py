@@ -1,0 +1,101 @@
+"""Every lbcheck command and config example in README.md and docs/ runs as documented.
+
+Commands are read from the Markdown itself, so a changed example is tested as changed. Files the
+examples name (``ausschreibung.docx``, ``vergaben/``, ``hausregeln.yaml`` ...) are made from the
+shipped examples in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import ROOT, run
+
+PDF = ROOT / "tests" / "fixtures" / "holdout3" / "h3_08_LB_Gebaeudereinigung_Schulen.pdf"
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+_FENCE = re.compile(r"```(\w*)\n(.*?)```", re.S)
+
+
+def blocks(path: Path, lang: str) -> list[str]:
+    return [body for kind, body in _FENCE.findall(path.read_text(encoding="utf-8")) if kind == lang]
+
+
+def documented_commands() -> list[tuple[str, str]]:
+    """(file, command line) for every ``lbcheck …`` line in a bash block, comments removed."""
+    found: list[tuple[str, str]] = []
+    for path in DOCS:
+        for body in blocks(path, "bash"):
+            for raw in body.splitlines():
+                text = raw.split("  #")[0].strip()
+                text = re.sub(r"^(\.venv/bin/)?", "", text.split("&& ")[-1])
+                if not text.startswith("lbcheck "):
+                    continue
+                # "lbcheck criteria list | show X | validate Y" abbreviates three commands.
+                head, *alternatives = (part.strip() for part in text.split(" | "))
+                found.append((path.name, head))
+                prefix = " ".join(head.split()[:2])
+                found.extend((path.name, f"{prefix} {alt}") for alt in alternatives)
+    return found
+
+
+def _workspace(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "examples" / "lb_reinigung.docx", tmp_path / "ausschreibung.docx")
+    shutil.copy(PDF, tmp_path / "lb.pdf")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.py"))
+    (tmp_path / "vergaben").mkdir()
+    shutil.copy(ROOT / "examples" / "lb_bueromaterial.md", tmp_path / "vergaben")
+    (tmp_path / "lv" / "los1").mkdir(parents=True)
+    shutil.copy(PDF, tmp_path / "lv" / "los1" / "reinigung.pdf")
+    (tmp_path / "hausregeln.yaml").write_text(
+        blocks(ROOT / "docs" / "criteria-format.md", "yaml")[0], encoding="utf-8"
+    )
+    return tmp_path
+
+
+COMMANDS = documented_commands()
+
+
+def test_commands_were_found() -> None:
+    files = {f for f, _ in COMMANDS}
+    assert "README.md" in files and len(COMMANDS) >= 8
+
+
+@pytest.mark.parametrize(("source", "command"), COMMANDS, ids=[c for _, c in COMMANDS])
+def test_documented_command_runs(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    source: str,
+    command: str,
+) -> None:
+    monkeypatch.chdir(_workspace(tmp_path))
+    code, _, err = run(capsys, *shlex.split(command)[1:])
+    assert code in (0, 1), f"{source}: {command} -> {code}: {err}"
+    assert "Traceback" not in err
+
+
+def test_readme_config_example_works_with_sets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's lbcheck.yaml (with severity and criteria) works, also with --sets."""
+    monkeypatch.chdir(_workspace(tmp_path))
+    config = next(b for b in blocks(ROOT / "README.md", "yaml") if "severity:" in b)
+    Path("lbcheck.yaml").write_text(config, encoding="utf-8")
+    for extra in ([], ["--sets", "ilo,kreislauf"], ["--criteria", "hausregeln.yaml"]):
+        code, _, err = run(capsys, "scan", "-q", *extra, "vergaben")
+        assert code in (0, 1), f"{extra}: {err}"
+
+
+def test_criteria_format_example_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = tmp_path / "hausregeln.yaml"
+    own.write_text(blocks(ROOT / "docs" / "criteria-format.md", "yaml")[0], encoding="utf-8")
+    code, out, err = run(capsys, "criteria", "validate", str(own))
+    assert code == 0, err
+    assert "gültig" in out
