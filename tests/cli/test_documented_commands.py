@@ -99,3 +99,19 @@ def test_criteria_format_example_validates(
     code, out, err = run(capsys, "criteria", "validate", str(own))
     assert code == 0, err
     assert "gültig" in out
+
+
+@pytest.mark.parametrize(("lang", "name"), [("toml", "lbcheck.toml"), ("yaml", "lbcheck.yaml")])
+def test_configuration_examples_work(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    name: str,
+) -> None:
+    monkeypatch.chdir(_workspace(tmp_path))
+    for body in blocks(ROOT / "docs" / "configuration.md", lang):
+        Path(name).write_text(body, encoding="utf-8")
+        code, _, err = run(capsys, "scan", "-q", "vergaben")
+        assert code in (0, 1), err
+        Path(name).unlink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
@@ -63,8 +64,17 @@ def _expand_one(arg: str) -> list[tuple[Path, str]]:
     raise UsageError(f"{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.")
 
 
-def select_inputs(args: Sequence[str], output: Path | None = None) -> list[tuple[Path, str]]:
-    """(path, shown) pairs to check, in argument order; a usage error when nothing is left.
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A file to check; ``explicit`` when named as such, not found in a folder or a glob."""
+
+    path: Path
+    shown: str
+    explicit: bool
+
+
+def select_inputs(args: Sequence[str], output: Path | None = None) -> list[Candidate]:
+    """Files to check, in argument order; a usage error when nothing is left.
 
     A missing path, a glob without matches and a folder without checkable files are usage
     errors, so that a typo never passes a CI gate with "0 documents". The ``--output`` file is
@@ -72,7 +82,7 @@ def select_inputs(args: Sequence[str], output: Path | None = None) -> list[tuple
     """
     if not args:
         raise UsageError("Keine Dateien angegeben. Bitte Dateien, Ordner oder Muster nennen.")
-    items: list[tuple[Path, str]] = []
+    items: list[Candidate] = []
     seen: set[Path] = set()
     for arg in args:
         for path, shown in _expand_one(arg):
@@ -86,10 +96,15 @@ def select_inputs(args: Sequence[str], output: Path | None = None) -> list[tuple
                         "überschreibt sie nicht. Bitte eine andere Ausgabedatei wählen."
                     )
                 continue
-            items.append((path, shown))
+            items.append(Candidate(path, shown, explicit=Path(arg) == path))
     if not items:
-        raise UsageError(
-            "Nach dem Auslassen von Sperr- und Temporärdateien bleibt keine Datei zu prüfen. "
-            "Bitte die Dateiauswahl prüfen."
-        )
+        raise_nothing_left()
     return items
+
+
+def raise_nothing_left() -> None:
+    raise UsageError(
+        "Nach dem Auslassen von Sperr- und Temporärdateien und ausgeschlossenen Pfaden "
+        "(exclude, include, .gitignore) bleibt keine Datei zu prüfen. Bitte die Dateiauswahl "
+        "oder die Konfiguration prüfen."
+    )

@@ -1,79 +1,48 @@
-"""The scan use case: settings from config and caller, the files to read, the report."""
+"""The scan use case: which files, with which settings, and the report."""
 
 from __future__ import annotations
 
-import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.app.inputs import select_inputs
-from lbcheck.config import FailOn, Settings, find_config, load_config, merge
-from lbcheck.errors import UsageError
-from lbcheck.models import Report, Severity
+from lbcheck.app.plan import ScanOptions, check_max_size, plan
+from lbcheck.config import Settings
+from lbcheck.gate import EXIT_FINDINGS, EXIT_OK, failing
+from lbcheck.models import DocumentReport, Report
 from lbcheck.runner import scan_items
 
-
-@dataclass(frozen=True, slots=True)
-class ScanOptions:
-    """What a caller (the command line or :func:`lbcheck.scan`) asks for; ``None`` = config."""
-
-    sets: tuple[str, ...] = ()
-    disable: tuple[str, ...] = ()
-    severity: tuple[tuple[str, Severity], ...] = ()
-    criteria: tuple[Path, ...] = ()
-    config: Path | None = None
-    isolated: bool = False
-    fail_on: FailOn | None = None
-    max_size_mb: float | None = None
-    jobs: int = 1
-    spacy_model: str | None = None
-    output: Path | None = None
+__all__ = ["ScanOptions", "ScanResult", "check_max_size", "run_scan"]
 
 
 @dataclass(frozen=True, slots=True)
 class ScanResult:
+    """The report, and for each group of files the settings it was checked with."""
+
     report: Report
-    settings: Settings
+    groups: tuple[tuple[Settings, Report], ...]
     inputs: tuple[Path, ...]
 
-
-def check_max_size(value: float | None, source: str = "--max-size") -> None:
-    if value is not None and not (math.isfinite(value) and value > 0):
-        raise UsageError(
-            f"{source} erwartet eine Größe in MB größer als 0 (z. B. 50), nicht {value}."
-        )
-
-
-def settings_for(options: ScanOptions) -> Settings:
-    """Merge the project config (unless isolated) with the caller's options."""
-    check_max_size(options.max_size_mb)
-    if options.jobs < 0:
-        raise UsageError("--jobs erwartet 0 (alle Kerne) oder eine positive Zahl.")
-    config_path = None
-    if not options.isolated:
-        config_path = options.config or find_config(Path.cwd())
-    project = load_config(config_path) if config_path else None
-    if project is not None:
-        check_max_size(project.max_size_mb, f"{config_path}: max_size_mb")
-    return merge(
-        project,
-        config_path.parent if config_path else None,
-        sets=options.sets,
-        disable=options.disable,
-        severity=options.severity,
-        criteria=options.criteria,
-        fail_on=options.fail_on,
-        max_size_mb=options.max_size_mb,
-        jobs=options.jobs if options.jobs > 0 else (os.cpu_count() or 1),
-        spacy_model=options.spacy_model,
-    )
+    def exit_code(self, exit_zero: bool = False) -> int:
+        """1 when any file reaches the ``fail_on`` of its own settings."""
+        if exit_zero:
+            return EXIT_OK
+        hit = any(failing(r, s.fail_on) for s, r in self.groups)
+        return EXIT_FINDINGS if hit else EXIT_OK
 
 
 def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
-    """Check the files the paths name; usage errors before any file is read."""
-    settings = settings_for(options)
-    items = select_inputs(paths, options.output)
-    report = scan_items(items, settings)
-    return ScanResult(report, settings, tuple(p for p, _ in items))
+    """Check the files the paths name; usage errors come before any file is read."""
+    candidates = select_inputs(paths, options.output)
+    groups = plan(candidates, options)
+    results = [
+        (g.settings, scan_items([(c.path, c.shown) for c in g.items], g.settings)) for g in groups
+    ]
+    by_path: dict[str, DocumentReport] = {}
+    for _, report in results:
+        by_path.update((d.path, d) for d in report.documents)
+    checked = {c.shown for g in groups for c in g.items}
+    merged = Report(tuple(by_path[c.shown] for c in candidates if c.shown in checked))
+    inputs = tuple(c.path for c in candidates)
+    return ScanResult(merged, tuple(results), inputs)

@@ -11,6 +11,7 @@ import os
 import sys
 
 from lbcheck.cli import criteria as _criteria  # noqa: F401 - registers the commands
+from lbcheck.cli import init as _init  # noqa: F401 - registers the command
 from lbcheck.cli import scan as _scan  # noqa: F401 - registers the command
 from lbcheck.cli._app import app
 from lbcheck.errors import CriteriaError, UsageError

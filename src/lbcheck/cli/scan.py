@@ -15,7 +15,7 @@ from lbcheck.app.stream import write_text
 from lbcheck.cli._app import app
 from lbcheck.config import FailOn, parse_severity
 from lbcheck.errors import UsageError
-from lbcheck.gate import RANK, exit_code, statistics
+from lbcheck.gate import RANK, statistics
 from lbcheck.models import Report
 from lbcheck.reporters import REPORTERS, Reporter, get_reporter
 
@@ -120,4 +120,4 @@ def scan(
     elif output is None and not quiet:
         text = _reporter(output_format, to_terminal=True).render(report)
         write_text(sys.stdout, text, machine=output_format != "terminal")
-    raise typer.Exit(exit_code(report, result.settings.fail_on, exit_zero))
+    raise typer.Exit(result.exit_code(exit_zero))
