@@ -55,6 +55,7 @@ class ProjectConfig(BaseModel):
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    suppressions: tuple[str, ...] = ()
     overrides: tuple[PathOverride, ...] = ()
 
     def with_override(self, override: PathOverride) -> ProjectConfig:
@@ -80,6 +81,7 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     jobs: int = 1
     spacy_model: str | None = None
+    suppressions: tuple[Path, ...] = ()
 
 
 def parse_severity(items: list[str]) -> tuple[tuple[str, Severity], ...]:
@@ -105,6 +107,7 @@ def merge(
     max_size_mb: float | None,
     jobs: int,
     spacy_model: str | None,
+    suppressions: tuple[Path, ...] = (),
 ) -> Settings:
     """Combine file and command line; the command line wins, lists are added up."""
     base = config or ProjectConfig()
@@ -119,4 +122,5 @@ def merge(
         max_bytes=int(size * 1024 * 1024),
         jobs=jobs,
         spacy_model=spacy_model,
+        suppressions=tuple(folder / s for s in base.suppressions) + suppressions,
     )

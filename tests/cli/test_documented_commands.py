@@ -7,9 +7,11 @@ shipped examples in a temporary folder.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -58,25 +60,55 @@ def _workspace(tmp_path: Path) -> Path:
 
 
 COMMANDS = documented_commands()
+SOURCES = sorted({source for source, _ in COMMANDS})
 
 
 def test_commands_were_found() -> None:
-    files = {f for f, _ in COMMANDS}
-    assert "README.md" in files and len(COMMANDS) >= 8
+    assert "README.md" in SOURCES and len(COMMANDS) >= 8
 
 
-@pytest.mark.parametrize(("source", "command"), COMMANDS, ids=[c for _, c in COMMANDS])
-def test_documented_command_runs(
+def _git_workspace(folder: Path) -> None:
+    """A repository with an ``origin/main`` for the --changed-since examples."""
+    if shutil.which("git") is None:
+        return
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=folder, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=folder, check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], cwd=folder, check=True)
+    subprocess.run(
+        ["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=folder, check=True
+    )
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_documented_commands_run_in_order(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     source: str,
-    command: str,
 ) -> None:
+    """The commands of one page run one after another, as a reader would type them."""
     monkeypatch.chdir(_workspace(tmp_path))
-    code, _, err = run(capsys, *shlex.split(command)[1:])
-    assert code in (0, 1), f"{source}: {command} -> {code}: {err}"
-    assert "Traceback" not in err
+    _git_workspace(tmp_path)
+    for _, command in (c for c in COMMANDS if c[0] == source):
+        if "--changed-since" in command and shutil.which("git") is None:
+            continue
+        code, _, err = run(capsys, *shlex.split(command)[1:])
+        assert code in (0, 1), f"{source}: {command} -> {code}: {err}"
+        assert "Traceback" not in err
+
+
+def test_suppression_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = ROOT / "docs" / "suppressions.md"
+    doc = tmp_path / "lb.md"
+    doc.write_text(blocks(page, "markdown")[0], encoding="utf-8")
+    code, out, err = run(capsys, "scan", "-f", "json", "--sets", "vergaberecht", str(doc))
+    assert code in (0, 1), err
+    assert not [f for f in json.loads(out)["documents"][0]["findings"] if f["code"] == "VR-01"]
+    sup = tmp_path / "s.yaml"
+    sup.write_text(blocks(page, "yaml")[0], encoding="utf-8")
+    code, _, err = run(capsys, "scan", "-q", "--suppressions", str(sup), str(doc))
+    assert code in (0, 1) and "3f9c0a7d12e4b6c8" in err  # valid, and reported as unused
 
 
 def test_readme_config_example_works_with_sets(

@@ -35,6 +35,10 @@ class ScanOptions:
     jobs: int = 1
     spacy_model: str | None = None
     output: Path | None = None
+    suppressions: tuple[Path, ...] = ()
+    baseline: Path | None = None
+    write_baseline: bool = False
+    changed_since: str | None = None
 
 
 @dataclass(slots=True)
@@ -88,6 +92,7 @@ class _Planner:
             max_size_mb=o.max_size_mb,
             jobs=o.jobs if o.jobs > 0 else (os.cpu_count() or 1),
             spacy_model=o.spacy_model,
+            suppressions=o.suppressions,
         )
 
 

@@ -88,6 +88,20 @@ def scan(
     spacy_model: Annotated[
         str | None, typer.Option(help="installiertes spaCy-Modell statt der eingebauten Pipeline")
     ] = None,
+    suppressions: Annotated[
+        list[Path] | None,
+        typer.Option(help="Unterdrückungsdatei (YAML: fingerprint, reason) zusätzlich"),
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="nur Befunde melden, die nicht in dieser Baseline stehen")
+    ] = None,
+    write_baseline: Annotated[
+        bool, typer.Option(help="die --baseline-Datei aus diesem Lauf schreiben (Exit-Code 0)")
+    ] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(help="nur seit diesem git-Stand geänderte Dateien und neue Befunde"),
+    ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
     if output_format not in REPORTERS:
@@ -97,6 +111,8 @@ def scan(
     check_max_size(max_size)
     if output is not None:
         check_target(output, force)
+    if write_baseline and baseline is None:
+        raise UsageError("--write-baseline braucht --baseline DATEI (wohin geschrieben wird).")
     options = ScanOptions(
         sets=tuple(s.strip() for s in sets.split(",") if s.strip()) if sets else (),
         disable=tuple(disable or ()),
@@ -109,9 +125,30 @@ def scan(
         jobs=jobs,
         spacy_model=spacy_model,
         output=output,
+        suppressions=tuple(suppressions or ()),
+        baseline=baseline,
+        write_baseline=write_baseline,
+        changed_since=changed_since,
     )
     result = run_scan(paths, options)
     report = result.report
+    for note in result.notes:
+        write_text(sys.stderr, f"lbcheck: {note}\n", machine=False)
+    for unused in result.unused:
+        write_text(
+            sys.stderr,
+            f"lbcheck: Unterdrückung ohne Treffer: {unused.where} "
+            f"({', '.join(unused.codes) or unused.fingerprint}). Bitte entfernen.\n",
+            machine=False,
+        )
+    if write_baseline and baseline is not None:
+        from lbcheck.app import baseline as baselines
+
+        data = baselines.render(report, baseline.absolute().parent)
+        write_report(data, baseline, result.inputs, force=True)
+        count = len(baselines.entries(report, baseline.absolute().parent))
+        write_text(sys.stderr, f"lbcheck: Baseline {baseline} mit {count} Einträgen.\n", False)
+        raise typer.Exit(0)
     if output is not None:
         text = _reporter(output_format, to_terminal=False).render(report)
         write_report(text.encode("utf-8"), output, result.inputs, force)
