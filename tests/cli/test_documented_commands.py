@@ -147,3 +147,12 @@ def test_configuration_examples_work(
         code, _, err = run(capsys, "scan", "-q", "vergaben")
         assert code in (0, 1), err
         Path(name).unlink()
+
+
+def test_python_api_example_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(_workspace(tmp_path))
+    for body in blocks(ROOT / "docs" / "ci.md", "python"):
+        exec(compile(body, "docs/ci.md", "exec"), {})
+    assert "VR-01" in capsys.readouterr().out
