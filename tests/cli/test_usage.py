@@ -96,3 +96,9 @@ def test_exit_code_follows_what_the_gate_counts(capsys: pytest.CaptureFixture[st
     assert run(capsys, "scan", "-q", "--disable", "BUE-06", "--fail-on", "info", *narrow)[0] == 0
     _, stats, _ = run(capsys, "scan", "--statistics", "--disable", "BUE-06", *narrow)
     assert stats.splitlines()[-1].split()[0] == "0"
+
+
+def test_help_and_version_do_not_load_spacy() -> None:
+    code = "import sys, lbcheck.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

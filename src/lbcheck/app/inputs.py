@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
-from lbcheck.runner import expand_paths
 
 # Files an office suite or editor leaves next to a document while it is open or being saved.
 TEMPORARY_PATTERNS = (
@@ -42,6 +41,8 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def _expand_one(arg: str) -> list[tuple[Path, str]]:
+    from lbcheck.runner import expand_paths  # the runner loads spaCy; --help does not need it
+
     path = Path(arg)
     if not arg.strip():
         raise UsageError("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben.")

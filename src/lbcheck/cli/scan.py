@@ -10,7 +10,6 @@ from typing import Annotated, cast
 import typer
 
 from lbcheck.app.output import check_target, write_report
-from lbcheck.app.scan import ScanOptions, check_max_size, run_scan
 from lbcheck.app.stream import write_text
 from lbcheck.cli._app import app
 from lbcheck.config import FailOn, parse_severity
@@ -104,6 +103,9 @@ def scan(
     ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
+    # Imported here: the use case loads spaCy, which --help and --version do not need.
+    from lbcheck.app.scan import ScanOptions, check_max_size, run_scan
+
     if output_format not in REPORTERS:
         raise UsageError(f"--format muss einer von {', '.join(sorted(REPORTERS))} sein.")
     if fail_on is not None and fail_on not in RANK:
