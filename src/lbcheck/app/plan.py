@@ -65,12 +65,18 @@ class _Planner:
             raise UsageError("--jobs erwartet 0 (alle Kerne) oder eine positive Zahl.")
         self.options = options
         self.configs: dict[Path, ProjectConfig] = {}
+        self.found: dict[Path, Path | None] = {}  # per folder: thousands of files, few folders
         self.fallback = None if options.isolated else (options.config or find_config(Path.cwd()))
 
     def config_path(self, path: Path) -> Path | None:
         if self.options.isolated:
             return None
-        return self.options.config or find_config(path) or self.fallback
+        if self.options.config is not None:
+            return self.options.config
+        folder = path.absolute().parent
+        if folder not in self.found:
+            self.found[folder] = find_config(folder) or self.fallback
+        return self.found[folder]
 
     def config(self, path: Path) -> ProjectConfig:
         if path not in self.configs:
