@@ -57,13 +57,14 @@ def test_batch_goes_on_after_bad_files(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "leer.txt").write_text("", encoding="utf-8")
     (tmp_path / "kaputt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
     (tmp_path / "bild.png").write_bytes(b"\x89PNG")  # not a known suffix: skipped in folders
-    code, out, _ = run(capsys, "scan", "-f", "json", str(tmp_path), str(tmp_path / "fehlt.docx"))
+    (tmp_path / "kaputt.md").symlink_to(tmp_path / "weg.md")  # dangling link inside a folder
+    code, out, _ = run(capsys, "scan", "-f", "json", str(tmp_path))
     docs = {Path(d["path"]).name: d for d in json.loads(out)["documents"]}
-    assert set(docs) == {"gut.md", "leer.txt", "kaputt.pdf", "fehlt.docx"}
+    assert set(docs) == {"gut.md", "leer.txt", "kaputt.pdf", "kaputt.md"}
     assert docs["gut.md"]["status"] == "ok"
     assert docs["leer.txt"]["error"]["code"] == "empty"
     assert docs["kaputt.pdf"]["error"]["code"] == "corrupt"
-    assert docs["fehlt.docx"]["error"]["code"] == "not-found"
+    assert docs["kaputt.md"]["error"]["code"] == "not-found"
     assert "Bitte" in docs["kaputt.pdf"]["error"]["message"]
     assert code == 1
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lbcheck.app.examples import concept_finds
 from lbcheck.cli import app
 from lbcheck.criteria.loader import Catalogue, load_catalogue
-from lbcheck.engine.examples import concept_finds
 
 _CATALOGUE = load_catalogue()
 _CASES = [

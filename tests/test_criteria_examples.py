@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lbcheck.app.examples import run_example
 from lbcheck.criteria.loader import load_catalogue
 from lbcheck.engine.compiled import CompiledEntry
-from lbcheck.engine.examples import run_example
 
 _CASES = [
     pytest.param(e.code, kind, ex.text, ex.status, id=f"{e.code}-{kind}-{i}")

@@ -237,7 +237,7 @@ def test_a_brand_in_a_verbless_line_is_a_warning_not_an_error(
     compiled: tuple[CompiledEntry, ...],
 ) -> None:
     """Precision first: only a sentence that requires the brand gets the error level."""
-    from lbcheck.engine.examples import example_document
+    from lbcheck.app.examples import example_document
 
     required = check_document(
         example_document("Als Datenbanksystem ist Oracle Database 19c einzusetzen."), compiled

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from lbcheck.app.examples import example_document
 from lbcheck.criteria.subjects import subject_label, subject_names
-from lbcheck.engine.examples import example_document
 from lbcheck.engine.procedure import procedure_key, shared_subjects
 from lbcheck.engine.segments import segment
 from lbcheck.engine.subject import detect_subjects

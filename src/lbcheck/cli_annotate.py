@@ -32,9 +32,10 @@ def annotate(
     Die geprüfte Datei bleibt unverändert.
     """
     from lbcheck.annotate.run import annotate_file
-    from lbcheck.config import find_config, load_config, merge
+    from lbcheck.config import merge
+    from lbcheck.config_files import find_config, load_config
 
-    config_path = config or find_config(Path.cwd())
+    config_path = config or find_config(file.absolute().parent)
     project = load_config(config_path) if config_path else None
     settings = merge(
         project,

@@ -1,14 +1,21 @@
-"""Settings from the command line and an optional project file (``lbcheck.yaml``).
+"""Settings from the command line and a project configuration.
 
-The project file lets a buyer keep house rules next to the specifications::
+The project configuration lets a buyer keep house rules next to the specifications, in
+``lbcheck.toml``, ``[tool.lbcheck]`` of ``pyproject.toml`` or ``lbcheck.yaml``::
 
-    sets: [ilo, kreislauf, buero, dienstleistungen, vergaberecht]
-    disable: [VR-07, buero-holz]          # codes, names or prefixes
-    severity: {VR-02: error, KRW-08: info}
-    criteria: [hausregeln/umweltleitfaden.yaml]   # relative to this file
-    fail_on: warning
+    sets = ["ilo", "kreislauf", "buero", "dienstleistungen", "vergaberecht"]
+    disable = ["VR-07", "buero-holz"]            # codes, names or prefixes
+    severity = {VR-02 = "error", KRW-08 = "info"}
+    criteria = ["hausregeln/umweltleitfaden.yaml"]  # relative to the config file
+    fail_on = "warning"
+    exclude = ["archiv/**"]
 
-Command-line options override the file.
+    [[overrides]]                                 # for some paths only
+    paths = ["vorlagen/**"]
+    disable = ["VR-06"]
+
+Command-line options override the file; lists are added up. Finding and reading the files is
+in :mod:`lbcheck.config_files`.
 """
 
 from __future__ import annotations
@@ -17,14 +24,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from lbcheck.errors import UsageError
 from lbcheck.models import Severity
 
-CONFIG_NAMES = ("lbcheck.yaml", ".lbcheck.yaml")
 FailOn = Literal["error", "warning", "info", "never"]
+
+
+class PathOverride(BaseModel):
+    """Settings for the files matching ``paths`` (gitignore-style, relative to the config)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    paths: tuple[str, ...] = Field(min_length=1)
+    sets: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    severity: dict[str, Severity] = Field(default_factory=dict)
 
 
 class ProjectConfig(BaseModel):
@@ -36,6 +52,21 @@ class ProjectConfig(BaseModel):
     criteria: tuple[str, ...] = ()
     fail_on: FailOn | None = None
     max_size_mb: float | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    suppressions: tuple[str, ...] = ()
+    overrides: tuple[PathOverride, ...] = ()
+
+    def with_override(self, override: PathOverride) -> ProjectConfig:
+        """This config for a file ``override`` matches: its lists added, its sets instead."""
+        return self.model_copy(
+            update={
+                "sets": override.sets or self.sets,
+                "disable": self.disable + override.disable,
+                "severity": {**self.severity, **override.severity},
+            }
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,29 +81,7 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     jobs: int = 1
     spacy_model: str | None = None
-
-
-def find_config(start: Path) -> Path | None:
-    for name in CONFIG_NAMES:
-        candidate = start / name
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load_config(path: Path) -> ProjectConfig:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return ProjectConfig.model_validate(raw)
-    except OSError as exc:
-        raise UsageError(f"{path}: Konfiguration nicht lesbar ({exc.strerror}).") from exc
-    except yaml.YAMLError as exc:
-        raise UsageError(f"{path}: kein gültiges YAML ({exc}).") from exc
-    except ValidationError as exc:
-        details = "; ".join(
-            f"Schlüssel '{'.'.join(map(str, e['loc']))}': {e['msg']}" for e in exc.errors()
-        )
-        raise UsageError(f"{path}: ungültige Konfiguration: {details}") from exc
+    suppressions: tuple[Path, ...] = ()
 
 
 def parse_severity(items: list[str]) -> tuple[tuple[str, Severity], ...]:
@@ -98,6 +107,7 @@ def merge(
     max_size_mb: float | None,
     jobs: int,
     spacy_model: str | None,
+    suppressions: tuple[Path, ...] = (),
 ) -> Settings:
     """Combine file and command line; the command line wins, lists are added up."""
     base = config or ProjectConfig()
@@ -112,4 +122,5 @@ def merge(
         max_bytes=int(size * 1024 * 1024),
         jobs=jobs,
         spacy_model=spacy_model,
+        suppressions=tuple(folder / s for s in base.suppressions) + suppressions,
     )

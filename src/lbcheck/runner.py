@@ -62,9 +62,19 @@ def expand_paths(args: Sequence[str]) -> list[tuple[Path, str]]:
     return result
 
 
-def build_entries(settings: Settings) -> tuple[Catalogue, tuple[CompiledEntry, ...]]:
-    catalogue = select(load_catalogue(settings.criteria), settings.sets, settings.disable)
-    return catalogue, compile_catalogue(catalogue, settings.spacy_model)
+def build_entries(
+    settings: Settings,
+) -> tuple[Options, Catalogue, tuple[CompiledEntry, ...]]:
+    """Options, the selected catalogue and its compiled entries."""
+    full = load_catalogue(settings.criteria)
+    catalogue = select(full, settings.sets, settings.disable)
+    # Overrides are resolved against the whole catalogue: `--sets ilo --severity VR-02=error`
+    # names an entry that exists but is not selected, which is not a mistake.
+    options = Options(
+        severities=severity_overrides(full, settings.severity),
+        spacy_model=settings.spacy_model,
+    )
+    return options, catalogue, compile_catalogue(catalogue, settings.spacy_model)
 
 
 def check_file(
@@ -97,13 +107,13 @@ def _work(item: tuple[Path, str]) -> DocumentReport:
 
 def scan(args: Sequence[str], settings: Settings) -> Report:
     """Check every file the arguments name and return the report, in argument order."""
+    return scan_items(expand_paths(args), settings)
+
+
+def scan_items(items: Sequence[tuple[Path, str]], settings: Settings) -> Report:
+    """Check the given (path, shown name) pairs and return the report, in their order."""
     global _WORKER  # noqa: PLW0603 - fork workers inherit it; set and cleared here only
-    items = expand_paths(args)
-    catalogue, entries = build_entries(settings)
-    options = Options(
-        severities=severity_overrides(catalogue, settings.severity),
-        spacy_model=settings.spacy_model,
-    )
+    options, catalogue, entries = build_entries(settings)
     jobs = min(settings.jobs, len(items))
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         _WORKER = (entries, settings, options)

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     from lbcheck.runner import build_entries
 
     settings = Settings()
-    _, entries = build_entries(settings)
+    _, _, entries = build_entries(settings)
     for name in argv[1:]:
         path = Path(name)
         start = time.perf_counter()

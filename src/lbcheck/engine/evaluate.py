@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lbcheck.engine.compiled import CompiledEntry
+from lbcheck.engine.fingerprint import finding_key, fingerprint
 from lbcheck.engine.heuristics import REGISTRY
 from lbcheck.engine.match import Context, Match, find_matches, vetoed
 from lbcheck.engine.places import announces_award
@@ -67,12 +68,6 @@ def evidence_status(entry: CompiledEntry, s: Sentence) -> Status | None:
     return Status.MET
 
 
-def fingerprint(code: str, s: Sentence) -> str:
-    """Stable across page shifts: the code, the section path and the normalised sentence."""
-    key = "\x1f".join((code, *s.location.section, " ".join(s.text.lower().split())))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
 def advice_for(entry: CompiledEntry) -> Advice:
     e = entry.entry
     return Advice(
@@ -130,6 +125,12 @@ def _findings(
     entry: CompiledEntry, matches: Sequence[Match], severity: Severity, overridden: bool
 ) -> list[tuple[int, Finding]]:
     e = entry.entry
+    seen: Counter[str] = Counter()
+    prints: list[str] = []
+    for m in matches:  # deterministic order: the n-th identical sentence gets occurrence n
+        key = finding_key(e.code, m.sentence.location.section, m.sentence.text)
+        seen[key] += 1
+        prints.append(fingerprint(key, seen[key]))
     return [
         (
             m.sentence.index,
@@ -141,11 +142,11 @@ def _findings(
                 location=m.sentence.location,
                 excerpt=excerpt(m.sentence.text),
                 confidence=round(m.confidence, 2),
-                fingerprint=fingerprint(e.code, m.sentence),
+                fingerprint=print_,
                 place=m.sentence.place,
             ),
         )
-        for m in matches
+        for m, print_ in zip(matches, prints, strict=True)
     ]
 
 

@@ -14,7 +14,6 @@ from lbcheck.engine.evaluate import Options
 from lbcheck.models import Report
 from lbcheck.reporters.json_reporter import JsonReporter
 from lbcheck.runner import build_entries, check_file
-from lbcheck.selection import severity_overrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +35,8 @@ _STATE: tuple[tuple[CompiledEntry, ...], Options] | None = None
 def _state(settings: Settings) -> tuple[tuple[CompiledEntry, ...], Options]:
     global _STATE  # noqa: PLW0603 - one compiled catalogue per worker process
     if _STATE is None:
-        catalogue, entries = build_entries(settings)
-        _STATE = (entries, Options(severities=severity_overrides(catalogue, settings.severity)))
+        options, _, entries = build_entries(settings)
+        _STATE = (entries, options)
     return _STATE
 
 

@@ -10,9 +10,9 @@ from lbcheck.errors import CriteriaError
 
 def validate_files(files: Sequence[Path]) -> list[str]:
     """Problems found in user set files, one German line each; empty when all is well."""
+    from lbcheck.app.examples import concept_problems, run_all
     from lbcheck.criteria.loader import load_catalogue, load_set_file
     from lbcheck.engine.compiled import compile_catalogue
-    from lbcheck.engine.examples import concept_problems, run_all
 
     problems: list[str] = []
     for path in files:

@@ -1,5 +1,6 @@
 """Run the examples of criteria entries: every ``pass``/``fail`` text is checked as a one-paragraph
-document. Used by the test suite and by ``lbcheck criteria validate``."""
+document (a text with line breaks is read as Markdown). Used by the test suite and by
+``lbcheck criteria validate``; it lives above ``engine`` and ``ingest`` because it uses both."""
 
 from __future__ import annotations
 

@@ -1,0 +1,56 @@
+"""``lbcheck init``: a commented starter configuration, never written over an existing file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lbcheck.app.output import write_report
+from lbcheck.errors import UsageError
+
+STARTER = """\
+# lbcheck-Konfiguration. lbcheck sucht sie vom geprüften Dokument aufwärts
+# (lbcheck.toml, [tool.lbcheck] in pyproject.toml oder lbcheck.yaml);
+# Optionen auf der Kommandozeile gehen vor. Alle Schlüssel: docs/configuration.md
+
+# Kriteriensets (Standard: alle): ilo, kreislauf, buero, dienstleistungen, vergaberecht
+# sets = ["ilo", "kreislauf", "vergaberecht"]
+
+# Kriterien oder Regeln abschalten: Code, Name oder Präfix
+disable = []
+
+# Schweregrad ändern: error, warning oder info
+# severity = { VR-02 = "error", KRW-08 = "info" }
+
+# Eigene Kriteriendateien, relativ zu dieser Datei (prüfen: lbcheck criteria validate)
+criteria = []
+
+# Ab welcher Stufe der Exit-Code 1 ist: error, warning, info oder never
+fail_on = "error"
+
+# Höchstgröße je Datei in MB
+# max_size_mb = 50
+
+# Welche Dateien in Ordnern und Mustern geprüft werden (Muster wie in .gitignore,
+# relativ zu dieser Datei); ausdrücklich genannte Dateien werden immer geprüft.
+# include = ["vergaben/**"]
+exclude = []
+respect_gitignore = true
+
+# Abweichende Einstellungen für einzelne Pfade, z. B. Vorlagen mit Platzhaltern:
+# [[overrides]]
+# paths = ["vorlagen/**"]
+# disable = ["VR-06"]
+# severity = { VR-01 = "warning" }
+"""
+
+
+def write_starter(folder: Path, force: bool = False) -> Path:
+    """Write ``lbcheck.toml`` in ``folder``; a usage error if one exists (unless ``force``)."""
+    target = folder / "lbcheck.toml"
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} existiert bereits; lbcheck init überschreibt keine Konfiguration. "
+            "Bitte die vorhandene Datei bearbeiten."
+        )
+    write_report(STARTER.encode("utf-8"), target, (), force)
+    return target

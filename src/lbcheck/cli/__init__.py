@@ -1,0 +1,55 @@
+"""Command line: parse arguments -> use case (``lbcheck.app``) -> reporter -> exit code.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage or criteria
+error; 3 internal error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from lbcheck.cli import criteria as _criteria  # noqa: F401 - registers the commands
+from lbcheck.cli import init as _init  # noqa: F401 - registers the command
+from lbcheck.cli import scan as _scan  # noqa: F401 - registers the command
+from lbcheck.cli._app import app
+from lbcheck.cli_annotate import register as register_annotate
+from lbcheck.cli_serve import register as register_serve
+from lbcheck.errors import CriteriaError, UsageError
+from lbcheck.gate import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+
+register_annotate(app)
+register_serve(app)
+
+
+def _exit_status(code: object) -> int:
+    if code is None:
+        return EXIT_OK
+    return code if isinstance(code, int) else EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code instead of raising, so tests can call it.
+
+    Typer runs in standalone mode: it prints its own usage message for every usage error and
+    exits 2, whichever copy of click it ships. lbcheck's own errors are caught here.
+    """
+    logging.basicConfig(
+        level=os.environ.get("LBCHECK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        app(args=argv, prog_name="lbcheck", standalone_mode=True)
+    except SystemExit as exc:
+        return _exit_status(exc.code)
+    except (UsageError, CriteriaError) as exc:
+        sys.stderr.write(f"lbcheck: {exc}\n")
+        return EXIT_USAGE
+    except Exception as exc:
+        logging.getLogger("lbcheck").exception("interner Fehler")
+        sys.stderr.write(f"lbcheck: interner Fehler: {exc!r}\n")
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+__all__ = ["app", "main"]

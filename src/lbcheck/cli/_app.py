@@ -1,0 +1,48 @@
+"""The typer applications; commands register themselves in the sibling modules."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from lbcheck import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    help="lbcheck prüft Leistungsbeschreibungen auf Nachhaltigkeitskriterien.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings=CONTEXT,
+)
+criteria_app = typer.Typer(
+    help="Kriterienkatalog anzeigen und eigene Kriteriendateien prüfen.",
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+)
+app.add_typer(criteria_app, name="criteria")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"lbcheck {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Version anzeigen und beenden.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """lbcheck prüft Leistungsbeschreibungen auf Nachhaltigkeitskriterien."""

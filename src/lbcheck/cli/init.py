@@ -1,0 +1,24 @@
+"""``lbcheck init``: write a commented starter configuration."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lbcheck.app.starter import write_starter
+from lbcheck.app.stream import write_text
+from lbcheck.cli._app import app
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Ordner für lbcheck.toml (Standard: aktueller Ordner)")
+    ] = Path(),
+) -> None:
+    """Legt eine kommentierte Konfiguration lbcheck.toml an (nie über eine vorhandene)."""
+    target = write_starter(folder)
+    write_text(sys.stdout, f"{target} angelegt.\n", machine=False)

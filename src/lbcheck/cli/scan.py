@@ -1,0 +1,168 @@
+"""``lbcheck scan``: parse options, call the scan use case, render, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, cast
+
+import typer
+
+from lbcheck.app.output import check_target, write_report
+from lbcheck.app.stream import write_text
+from lbcheck.cli._app import app
+from lbcheck.config import FailOn, parse_severity
+from lbcheck.errors import UsageError
+from lbcheck.gate import RANK, statistics
+from lbcheck.models import Report
+from lbcheck.outputs import append_summary, parse_formats, render_outputs
+from lbcheck.reporters import REPORTERS, RenderEnv
+
+KIND_DE = {"finding": "Befund", "missing": "fehlt", "unreadable": "nicht lesbar"}
+
+
+def render_statistics(report: Report) -> str:
+    """One line per code: count, code, kind, severity; then the total."""
+    rows = statistics(report)
+    lines = [f"{n:5}  {code:12} {KIND_DE[kind]:13} {sev.value}" for code, kind, sev, n in rows]
+    total = sum(r[3] for r in rows)
+    lines.append(f"{total:5}  insgesamt in {len(report.documents)} Dokument(en)")
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def scan(
+    paths: Annotated[
+        list[str], typer.Argument(help="Dateien, Ordner (rekursiv) oder Muster wie 'lv/*.pdf'")
+    ],
+    output_format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Berichtsformat: "
+            + ", ".join(REPORTERS)
+            + "; mehrfach, NAME:DATEI schreibt in eine Datei (docs/formats.md)",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Bericht des Formats ohne eigene Datei hierhin"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="eine vorhandene --output-Datei überschreiben")
+    ] = False,
+    sets: Annotated[str | None, typer.Option(help="nur diese Sets, z. B. 'ilo,buero'")] = None,
+    disable: Annotated[
+        list[str] | None, typer.Option(help="Kriterium/Regel abschalten (Code, Name oder Präfix)")
+    ] = None,
+    severity: Annotated[
+        list[str] | None, typer.Option(help="Schweregrad ändern, z. B. VR-02=error")
+    ] = None,
+    criteria: Annotated[
+        list[Path] | None, typer.Option(help="eigene Kriteriendatei (YAML) zusätzlich laden")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Konfigurationsdatei (sonst ./lbcheck.yaml, falls vorhanden)"),
+    ] = None,
+    isolated: Annotated[bool, typer.Option(help="keine Konfigurationsdatei lesen")] = False,
+    fail_on: Annotated[str | None, typer.Option(help="error, warning, info oder never")] = None,
+    exit_zero: Annotated[
+        bool, typer.Option(help="Exit-Code 0 auch bei Befunden (Aufruffehler bleiben 2)")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="keinen Bericht ausgeben, nur den Exit-Code")
+    ] = False,
+    show_statistics: Annotated[
+        bool, typer.Option("--statistics", help="statt des Berichts: Anzahl je Code")
+    ] = False,
+    max_size: Annotated[
+        float | None, typer.Option(help="Höchstgröße je Datei in MB (Standard 50)")
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="parallele Prozesse (0 = alle Kerne)")
+    ] = 0,
+    spacy_model: Annotated[
+        str | None, typer.Option(help="installiertes spaCy-Modell statt der eingebauten Pipeline")
+    ] = None,
+    suppressions: Annotated[
+        list[Path] | None,
+        typer.Option(help="Unterdrückungsdatei (YAML: fingerprint, reason) zusätzlich"),
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="nur Befunde melden, die nicht in dieser Baseline stehen")
+    ] = None,
+    write_baseline: Annotated[
+        bool, typer.Option(help="die --baseline-Datei aus diesem Lauf schreiben (Exit-Code 0)")
+    ] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(help="nur seit diesem git-Stand geänderte Dateien und neue Befunde"),
+    ] = None,
+) -> None:
+    """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
+    # Imported here: the use case loads spaCy, which --help and --version do not need.
+    from lbcheck.app.scan import ScanOptions, check_max_size, run_scan
+
+    specs = parse_formats(output_format or [], output)
+    if fail_on is not None and fail_on not in RANK:
+        raise UsageError("--fail-on muss error, warning, info oder never sein.")
+    check_max_size(max_size)
+    for spec in specs:
+        if spec.path is not None:
+            check_target(spec.path, force)
+    if write_baseline and baseline is None:
+        raise UsageError("--write-baseline braucht --baseline DATEI (wohin geschrieben wird).")
+    options = ScanOptions(
+        sets=tuple(s.strip() for s in sets.split(",") if s.strip()) if sets else (),
+        disable=tuple(disable or ()),
+        severity=parse_severity(severity or []),
+        criteria=tuple(criteria or ()),
+        config=config,
+        isolated=isolated,
+        fail_on=cast(FailOn | None, fail_on),
+        max_size_mb=max_size,
+        jobs=jobs,
+        spacy_model=spacy_model,
+        outputs=tuple(s.path for s in specs if s.path is not None),
+        suppressions=tuple(suppressions or ()),
+        baseline=baseline,
+        write_baseline=write_baseline,
+        changed_since=changed_since,
+    )
+    result = run_scan(paths, options)
+    report = result.report
+    for note in result.notes:
+        write_text(sys.stderr, f"lbcheck: {note}\n", machine=False)
+    for unused in result.unused:
+        write_text(
+            sys.stderr,
+            f"lbcheck: Unterdrückung ohne Treffer: {unused.where} "
+            f"({', '.join(unused.codes) or unused.fingerprint}). Bitte entfernen.\n",
+            machine=False,
+        )
+    if write_baseline and baseline is not None:
+        from lbcheck.app import baseline as baselines
+
+        data = baselines.render(report, baseline.absolute().parent)
+        write_report(data, baseline, result.inputs, force=True)
+        count = len(baselines.entries(report, baseline.absolute().parent))
+        write_text(sys.stderr, f"lbcheck: Baseline {baseline} mit {count} Einträgen.\n", False)
+        raise typer.Exit(0)
+    from lbcheck.reporters.terminal import terminal_width
+
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv))
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    for out in render_outputs(report, specs, env):
+        if out.spec.path is not None:
+            write_report(out.text.encode("utf-8"), out.spec.path, result.inputs, force)
+        elif not show_statistics and not quiet:
+            write_text(sys.stdout, out.text, machine=out.spec.format != "terminal")
+        if out.summary and step_summary:
+            append_summary(out.summary, Path(step_summary))
+    if show_statistics:
+        write_text(sys.stdout, render_statistics(report), machine=False)
+    raise typer.Exit(result.exit_code(exit_zero))
