@@ -247,3 +247,21 @@ def test_a_brand_in_a_verbless_line_is_a_warning_not_an_error(
     )
     assert [f.severity.value for f in required.findings if f.code == "VR-01"] == ["error"]
     assert [f.severity.value for f in named.findings if f.code == "VR-01"] == ["warning"]
+
+
+def test_look_alike_letters_change_no_status(compiled: tuple[CompiledEntry, ...]) -> None:
+    """Cyrillic 'е' for every Latin 'e' (wording, regexes and phrases all see Latin letters)."""
+    from pathlib import Path
+
+    from lbcheck.ingest import read_document
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "lb_bueromaterial.md"
+    doc = read_document(example, "lb.md")
+    spoofed = type(doc)(
+        doc.path,
+        doc.format,
+        tuple(type(b)(b.kind, b.text.replace("e", "\u0435"), b.location) for b in doc.blocks),
+    )
+    plain = {c.code: c.status for c in check_document(doc, compiled).criteria}
+    tricked = {c.code: c.status for c in check_document(spoofed, compiled).criteria}
+    assert tricked == plain

@@ -118,6 +118,9 @@ class Sentence:
     # ("Nicht eingesetzt werden dürfen:"), the column header and caption of a table cell.
     context: str = ""
     context_lemmas: str = ""
+    # The text that is matched: ``text`` with look-alike and full-width letters folded to
+    # Latin, same length (``text`` stays what the document says, for excerpts).
+    view: str = ""
 
 
 class Status(StrEnum):

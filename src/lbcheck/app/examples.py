@@ -78,7 +78,7 @@ def run_all(
 def concept_finds(concepts: Mapping[str, Concept], name: str, text: str) -> bool:
     """Does the concept find its words in one of the sentences of ``text``?"""
     matcher = compile_matcher(Matcher(concepts=(name,)), f"Begriff {name}", None, concepts)
-    return any(matcher.search(s.text, s.lemmas) for s in segment(example_document(text)))
+    return any(matcher.search(s.view, s.lemmas) for s in segment(example_document(text)))
 
 
 def concept_problems(concepts: Mapping[str, Concept], names: Sequence[str]) -> list[str]:

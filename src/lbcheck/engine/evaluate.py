@@ -54,7 +54,7 @@ def evidence_status(entry: CompiledEntry, s: Sentence) -> Status | None:
     """
     if s.modality is Modality.NEGATED or s.kind is BlockKind.HEADING:
         return None
-    if s.place is Place.ZUSCHLAG and not s.scored and announces_award(s.text):
+    if s.place is Place.ZUSCHLAG and not s.scored and announces_award(s.view):
         # An award aspect without weighting or points is addressed only weakly (VR-05).
         return Status.WEAK
     if s.modality in (Modality.WEAK, Modality.AMBIGUOUS):

@@ -53,7 +53,7 @@ def weak_sustainability(
 def _enters_award(s: Sentence) -> bool:
     # Only sentences that put themselves into the award ("fließt in die Wertung ein") or
     # stand in an award table; lists of annexes under an award heading are no criterion.
-    return s.place is Place.ZUSCHLAG and (announces_award(s.text) or s.kind is BlockKind.TABLE_CELL)
+    return s.place is Place.ZUSCHLAG and (announces_award(s.view) or s.kind is BlockKind.TABLE_CELL)
 
 
 def unweighted_award(

@@ -49,14 +49,14 @@ class Context:
             parts.append(s.lemmas)
             pos += len(s.lemmas) + 1
             self._text_starts.append(tpos)
-            texts.append(s.text)
-            tpos += len(s.text) + 1
+            texts.append(s.view)
+            tpos += len(s.view) + 1
             groups[("block", s.block_index)].append(s.index)
             groups[("section", s.location.section)].append(s.index)
         # The document title (its first heading, if it opens the document, or the running page
         # header that carries it) heads every section.
         self._title = " / ".join(
-            s.text for s in self.sentences[:8] if s.kind in (BlockKind.HEADING, BlockKind.HEADER)
+            s.view for s in self.sentences[:8] if s.kind in (BlockKind.HEADING, BlockKind.HEADER)
         )
         self._lemmas = "\n".join(parts)
         self._text = "\n".join(texts)
@@ -98,7 +98,7 @@ class Context:
             if m.text_literals is not None and self._text_lower is not None:
                 hits = self._sentences_with(self._text_lower, self._text_starts, m.text_literals)
                 for i in hits - found:
-                    if m.text_rx.search(self.sentences[i].text):
+                    if m.text_rx.search(self.sentences[i].view):
                         found.add(i)
             else:
                 for start in (h.start() for h in m.text_rx.finditer(self._text)):
@@ -125,13 +125,13 @@ class Context:
             return self._cache[heading_key]
         if m.within == "sentence":
             if s.context:
-                return m.search(f"{s.text} {s.context}", f"{s.lemmas}{s.context_lemmas}")
-            return m.search(s.text, s.lemmas)
+                return m.search(f"{s.view} {s.context}", f"{s.lemmas}{s.context_lemmas}")
+            return m.search(s.view, s.lemmas)
         key, members = self._group(m, s)
         cache_key = (id(m), m.within, key)
         if cache_key not in self._cache:
             self._cache[cache_key] = any(
-                m.search(self.sentences[i].text, self.sentences[i].lemmas) for i in members
+                m.search(self.sentences[i].view, self.sentences[i].lemmas) for i in members
             )
         return self._cache[cache_key]
 
@@ -144,9 +144,9 @@ class Context:
 
 def _near(p: CompiledPattern, s: Sentence) -> bool:
     """Every ``near`` matcher hits within its number of words of one of the pattern's hits."""
-    own = p.matcher.word_positions(s.text, s.lemmas)
+    own = p.matcher.word_positions(s.view, s.lemmas)
     for matcher, distance in p.near:
-        other = matcher.word_positions(s.text, s.lemmas)
+        other = matcher.word_positions(s.view, s.lemmas)
         if not any(abs(a - b) <= distance for a in own for b in other):
             return False
     return True
@@ -180,7 +180,7 @@ def find_matches(ctx: Context, entry: CompiledEntry) -> list[Match]:
         for i in ctx.candidates(p.matcher):
             s = ctx.sentences[i]
             # A joined-view hit may straddle two sentences; confirm it inside this one.
-            if p.matcher.search(s.text, s.lemmas) and _pattern_holds(ctx, p, s):
+            if p.matcher.search(s.view, s.lemmas) and _pattern_holds(ctx, p, s):
                 old = best.get(i)
                 if old is None or _stronger(p, old):
                     best[i] = Match(s, p.confidence, p.severity)

@@ -6,6 +6,7 @@ import regex
 
 from lbcheck.engine.modality import classify, is_scored
 from lbcheck.engine.places import announces_award, place_of
+from lbcheck.ingest.characters import fold
 from lbcheck.models import BlockKind, Document, Modality, Place, Sentence
 from lbcheck.nlp import lemma_view, split_clauses, split_sentences
 
@@ -84,14 +85,15 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
             )
             for clause in split_clauses(span):
                 s_text = text[clause.start : clause.end].strip()
-                modality = classify(s_text)
+                view = fold(s_text)
+                modality = classify(view)
                 if modality is Modality.AMBIGUOUS and any(
                     _MINIMUM_HEADING.search(h) for h in section
                 ):
                     modality = Modality.BINDING
                 # List items take the wording of their lead-in: "Wünschenswert sind:". A
                 # question ("Welche Instrumente tragen … bei?") asks, it requires nothing.
-                if s_text.endswith("?"):
+                if view.endswith("?"):
                     modality = Modality.STATEMENT
                 elif (
                     block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in
@@ -113,6 +115,7 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
                         scored=scored,
                         context=context[0],
                         context_lemmas=context[1],
+                        view=view,
                     )
                 )
     return tuple(sentences)

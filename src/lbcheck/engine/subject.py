@@ -58,7 +58,7 @@ def subjects_from_cpv(text: str) -> list[str]:
 
 
 def _weight(s: Sentence) -> int:
-    if _OBJECT.search(s.text):
+    if _OBJECT.search(s.view):
         return _WEIGHT_OBJECT
     if s.kind is BlockKind.HEADING:
         return _WEIGHT_HEADING
@@ -82,7 +82,7 @@ def vocabulary_scores(sentences: Sequence[Sentence], title: str = "") -> tuple[C
 
 def detect_subjects(sentences: Sequence[Sentence], title: str = "") -> Subjects:
     """Subjects sorted by name: CPV codes first, else the one or two strongest vocabularies."""
-    cpv = subjects_from_cpv("\n".join(s.text for s in sentences))
+    cpv = subjects_from_cpv("\n".join(s.view for s in sentences))
     if cpv:
         return Subjects(tuple(sorted(cpv)), True)
     scores, on_object = vocabulary_scores(sentences, title)
