@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lbcheck.cli import exit_code, main
+from lbcheck.cli import main
+from lbcheck.gate import exit_code
 from lbcheck.models import Report, Severity, Status
 from lbcheck.reporters.safe_text import clean
 from lbcheck.reporters.terminal import TerminalReporter

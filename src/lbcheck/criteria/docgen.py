@@ -66,6 +66,8 @@ def _entry(e: Entry) -> list[str]:
         lines += [f"**Nachweis.** {_one_line(e.proof)}", ""]
     if e.applies_to:
         lines += ["**Gilt für.** " + ", ".join(e.applies_to), ""]
+    if e.eforms:
+        lines += ["**eForms.** " + ", ".join(f"`{x}`" for x in e.eforms), ""]
     lines.append("**Erkennung.**")
     lines += [f"- {_pattern(p)}" for p in e.patterns]
     if e.heuristic:

@@ -15,6 +15,9 @@ from lbcheck.criteria.subjects import subject_names
 from lbcheck.models import BlockKind, Modality, Place, Severity
 
 Within = Literal["sentence", "window", "block", "section", "headings", "document"]
+EformsCode = Literal[
+    "circ-econ", "clim-mitig", "pollu-prev", "work-cond", "hum-right", "national", "inc"
+]
 
 
 class _Frozen(BaseModel):
@@ -156,6 +159,9 @@ class Entry(_Frozen):
     kind: Literal["criterion", "rule"] = "criterion"
     dimension: Literal["umwelt", "sozial", "innovation", "recht"]
     severity: Severity = Severity.WARNING
+    # What the criterion means for the eForms notice (BT-774 / BT-775 / BT-805 / BT-754 codes)
+    # when the tender addresses it.
+    eforms: tuple[EformsCode, ...] = ()
     patterns: tuple[Pattern, ...] = Field(min_length=1)
     # A place where one of these holds is never reported, whichever pattern or heuristic found
     # it (a rule's heuristic may take places from criteria evidence).

@@ -207,6 +207,6 @@ def check_document(
         criteria=tuple(criteria),
         findings=tuple(f for _, f in findings),
         placement=placement(criteria),
-        eforms=eforms_hints(criteria),
+        eforms=eforms_hints(criteria, {e.entry.code: e.entry.eforms for e in entries}),
         rule_advice=tuple(rule_advice),
     )

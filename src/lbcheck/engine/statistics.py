@@ -5,17 +5,24 @@ BT-754)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from lbcheck.models import CriterionResult, EformsHint, Place, Status
 
 _PRESENT = (Status.MET, Status.WEAK)
-_CIRCULAR = {f"KRW-0{i}" for i in range(1, 8)} | {"BUE-01", "BUE-02", "BUE-03", "BUE-04", "BUE-05"}
-_CLIMATE = {"KRW-08", "KRW-10", "DL-05", "DL-08"}
-_POLLUTION = {"KRW-09", "DL-03"}
-_WORK = {"DL-02", "ILO-01", "ILO-05"}
-_HUMAN_RIGHTS = {"ILO-01", "ILO-02", "ILO-03", "ILO-04"}
-_LABELS = {"BUE-07", "BUE-01", "BUE-06", "DL-03"}
+# eForms field and reason for each relevance code a criterion may carry (``eforms:`` in YAML).
+_EFORMS: dict[str, tuple[str, str]] = {
+    "circ-econ": ("BT-774", "Kriterien der Kreislaufwirtschaft."),
+    "clim-mitig": ("BT-774", "Energieeffizienz, Lebenszykluskosten oder saubere Fahrzeuge."),
+    "pollu-prev": ("BT-774", "Begrenzung von Schadstoffen."),
+    "work-cond": ("BT-775", "Faire Arbeitsbedingungen (Mindestlohn, ILO-Kernarbeitsnormen)."),
+    "hum-right": ("BT-775", "Menschenrechtliche Sorgfalt in der Lieferkette."),
+    "national": (
+        "BT-805",
+        "Umweltzeichen bzw. nationale Kriterien (z. B. Blauer Engel) werden genutzt.",
+    ),
+    "inc": ("BT-754", "Kriterien der Barrierefreiheit sind enthalten."),
+}
 
 
 def placement(criteria: Sequence[CriterionResult]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -29,49 +36,20 @@ def placement(criteria: Sequence[CriterionResult]) -> tuple[tuple[str, tuple[str
     return tuple((p, tuple(sorted(d))) for p, d in by_place.items())
 
 
-def eforms_hints(criteria: Sequence[CriterionResult]) -> tuple[EformsHint, ...]:
-    """eForms fields to set, derived from the criteria the tender addresses."""
-    present = {c.code for c in criteria if c.status in _PRESENT}
-    dims = {c.dimension for c in criteria if c.status in _PRESENT}
+def eforms_hints(
+    criteria: Sequence[CriterionResult], relevance: Mapping[str, Sequence[str]]
+) -> tuple[EformsHint, ...]:
+    """eForms fields to set, derived from the criteria the tender addresses and the eForms
+    relevance each criterion declares."""
+    present = [c for c in criteria if c.status in _PRESENT]
+    dims = {c.dimension for c in present}
     hints: list[EformsHint] = []
     if "umwelt" in dims:
         hints.append(EformsHint("BT-06", "env-imp", "Umweltbezogene Kriterien sind enthalten."))
     if "sozial" in dims:
         hints.append(EformsHint("BT-06", "soc-obj", "Soziale Kriterien sind enthalten."))
-    if present & _CIRCULAR:
-        hints.append(EformsHint("BT-774", "circ-econ", "Kriterien der Kreislaufwirtschaft."))
-    if present & _CLIMATE:
-        hints.append(
-            EformsHint(
-                "BT-774",
-                "clim-mitig",
-                "Energieeffizienz, Lebenszykluskosten oder saubere Fahrzeuge.",
-            )
-        )
-    if present & _POLLUTION:
-        hints.append(EformsHint("BT-774", "pollu-prev", "Begrenzung von Schadstoffen."))
-    if present & _WORK:
-        hints.append(
-            EformsHint(
-                "BT-775",
-                "work-cond",
-                "Faire Arbeitsbedingungen (Mindestlohn, ILO-Kernarbeitsnormen).",
-            )
-        )
-    if present & _HUMAN_RIGHTS:
-        hints.append(
-            EformsHint("BT-775", "hum-right", "Menschenrechtliche Sorgfalt in der Lieferkette.")
-        )
-    if present & _LABELS:
-        hints.append(
-            EformsHint(
-                "BT-805",
-                "national",
-                "Umweltzeichen bzw. nationale Kriterien (z. B. Blauer Engel) werden genutzt.",
-            )
-        )
-    if "DL-10" in present:
-        hints.append(EformsHint("BT-754", "inc", "Kriterien der Barrierefreiheit sind enthalten."))
+    codes = {code for c in present for code in relevance.get(c.code, ())}
+    hints += [EformsHint(f, code, why) for code, (f, why) in _EFORMS.items() if code in codes]
     if present:
         hints.append(EformsHint("BT-777", "text", "Die strategische Beschaffung kurz beschreiben."))
     return tuple(hints)
