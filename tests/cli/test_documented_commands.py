@@ -1,7 +1,7 @@
 """Every lbcheck command and config example in README.md and docs/ runs as documented.
 
 Commands are read from the Markdown itself, so a changed example is tested as changed. Files the
-examples name (``ausschreibung.docx``, ``vergaben/``, ``hausregeln.yaml`` ...) are made from the
+examples name (``ausschreibung.docx``, ``lb.docx``, ``vergaben/``, ``hausregeln.yaml`` ...) are made from the
 shipped examples in a temporary folder.
 """
 
@@ -47,6 +47,7 @@ def documented_commands() -> list[tuple[str, str]]:
 
 def _workspace(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "examples" / "lb_reinigung.docx", tmp_path / "ausschreibung.docx")
+    shutil.copy(ROOT / "examples" / "lb_reinigung.docx", tmp_path / "lb.docx")
     shutil.copy(PDF, tmp_path / "lb.pdf")
     shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.py"))
     (tmp_path / "vergaben").mkdir()
