@@ -84,3 +84,14 @@ class UsageError(LbcheckError):
     """Wrong arguments on the command line."""
 
     code = "usage"
+
+
+class RunInterruptedError(LbcheckError):
+    """Ctrl-C during a run: the workers are stopped; the command line exits with 130."""
+
+    code = "interrupted"
+
+    def __init__(self, done: int = 0, total: int = 0) -> None:
+        super().__init__(f"Abgebrochen nach {done} von {total} Dateien.")
+        self.done = done
+        self.total = total

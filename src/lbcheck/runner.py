@@ -1,15 +1,15 @@
 """Run a scan: expand paths, read each file, check it, collect the reports.
 
 This is the I/O edge next to the CLI: everything it calls in ``engine`` is pure. Documents are
-checked in parallel over files (fork workers inherit the compiled catalogue), never with
-``nlp.pipe(n_process=...)``, which is several times slower here.
+checked in parallel over files in :class:`lbcheck.pool.WorkerPool` (fork workers inherit the
+compiled catalogue; per-document time and memory budgets; a dead worker is replaced), never
+with ``nlp.pipe(n_process=...)``, which is several times slower here.
 """
 
 from __future__ import annotations
 
 import glob
 import logging
-import multiprocessing
 import os
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,9 +21,10 @@ from lbcheck.criteria.loader import Catalogue, load_catalogue
 from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
 from lbcheck.engine.evaluate import Options, check_document
 from lbcheck.engine.procedure import shared_subjects
-from lbcheck.errors import IngestError
+from lbcheck.errors import IngestError, RunInterruptedError
 from lbcheck.ingest import SUFFIXES, read_document
 from lbcheck.models import DocumentReport, ErrorInfo, Report
+from lbcheck.pool import Budget, Task, WorkerPool
 from lbcheck.selection import select, severity_overrides
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,10 @@ def check_file(
         return DocumentReport(
             path=shown, status="error", error=ErrorInfo(exc.code.value, exc.message, exc.detail)
         )
+    except MemoryError:
+        from lbcheck.pool import memory_report
+
+        return memory_report(shown, None)
     except Exception as exc:
         log.exception("internal error on %s", shown)
         return DocumentReport(
@@ -95,37 +100,53 @@ def check_file(
         )
 
 
-# Worker state for forked processes: set once in the parent before the pool starts.
-_WORKER: tuple[Sequence[CompiledEntry], Settings, Options] | None = None
-
-
-def _work(item: tuple[Path, str]) -> DocumentReport:
-    assert _WORKER is not None
-    entries, settings, options = _WORKER
-    return check_file(item[0], item[1], entries, settings, options)
-
-
 def scan(args: Sequence[str], settings: Settings) -> Report:
     """Check every file the arguments name and return the report, in argument order."""
     return scan_items(expand_paths(args), settings)
 
 
-def scan_items(items: Sequence[tuple[Path, str]], settings: Settings) -> Report:
-    """Check the given (path, shown name) pairs and return the report, in their order."""
-    global _WORKER  # noqa: PLW0603 - fork workers inherit it; set and cleared here only
+def scan_items(
+    items: Sequence[tuple[Path, str]], settings: Settings, budget: Budget | None = None
+) -> Report:
+    """Check the given (path, shown name) pairs and return the report, in their order.
+
+    With more than one job the files go to worker processes, largest first, each under
+    ``budget``; a Ctrl-C stops the workers and raises :class:`lbcheck.errors.RunInterruptedError`.
+    """
     options, catalogue, entries = build_entries(settings)
     jobs = min(settings.jobs, len(items))
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _WORKER = (entries, settings, options)
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                reports = pool.map(_work, items, chunksize=1)
-        finally:
-            _WORKER = None
+    if jobs > 1:
+        reports = _in_pool(items, settings, jobs, budget or Budget(), (entries, options))
     else:
         reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
     reports = _with_procedure_subjects(items, reports, entries, settings, options)
     return Report(tuple(reports), rules=describe_rules(catalogue, options.severities))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _in_pool(
+    items: Sequence[tuple[Path, str]],
+    settings: Settings,
+    jobs: int,
+    budget: Budget,
+    prepared: tuple[Sequence[CompiledEntry], Options],
+) -> list[DocumentReport]:
+    tasks = [Task(i, path, shown) for i, (path, shown) in enumerate(items)]
+    tasks.sort(key=lambda t: -_size(t.path))  # largest first: no long tail on one core
+    found: dict[int, DocumentReport] = {}
+    pool = WorkerPool(settings, jobs, budget, prepared=prepared)
+    try:
+        for outcome in pool.run(tasks):
+            found[outcome.key] = outcome.report
+    except KeyboardInterrupt:
+        raise RunInterruptedError(len(found), len(items)) from None
+    return [found[i] for i in range(len(items))]
 
 
 def _with_procedure_subjects(

@@ -15,12 +15,14 @@ from lbcheck.cli import init as _init  # noqa: F401 - registers the command
 from lbcheck.cli import scan as _scan  # noqa: F401 - registers the command
 from lbcheck.cli._app import app
 from lbcheck.cli_annotate import register as register_annotate
+from lbcheck.cli_audit import register as register_audit
 from lbcheck.cli_serve import register as register_serve
-from lbcheck.errors import CriteriaError, UsageError
-from lbcheck.gate import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from lbcheck.errors import CriteriaError, RunInterruptedError, UsageError
+from lbcheck.gate import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 register_annotate(app)
 register_serve(app)
+register_audit(app)
 
 
 def _exit_status(code: object) -> int:
@@ -42,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         app(args=argv, prog_name="lbcheck", standalone_mode=True)
     except SystemExit as exc:
         return _exit_status(exc.code)
+    except RunInterruptedError as exc:
+        sys.stderr.write(f"lbcheck: {exc}\n")
+        return EXIT_INTERRUPTED
     except (UsageError, CriteriaError) as exc:
         sys.stderr.write(f"lbcheck: {exc}\n")
         return EXIT_USAGE

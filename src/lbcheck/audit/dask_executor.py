@@ -1,0 +1,178 @@
+"""The audit on Dask distributed: the same tasks and outcomes as the local pool.
+
+Each Dask worker compiles the catalogue once (a cached global per settings) and reads the files
+by path, so the workers need the folders at the same paths (a shared or mounted file system).
+The client enforces the time budget: a document not back within it becomes a ``timeout`` row
+(Dask cannot stop a running thread; the worker finishes it in the background). Memory is the
+Dask nanny's ``memory_limit`` per worker, which restarts a worker that goes over; the document
+then becomes a ``crashed`` row.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lbcheck.config import Settings
+from lbcheck.engine.compiled import CompiledEntry
+from lbcheck.engine.evaluate import Options
+from lbcheck.errors import UsageError
+from lbcheck.pool import (
+    CRASH_MESSAGE,
+    GRACE,
+    Budget,
+    Outcome,
+    Task,
+    check_with_budget,
+    error_report,
+    timeout_report,
+)
+
+
+@lru_cache(maxsize=4)
+def _state(settings: Settings) -> tuple[Sequence[CompiledEntry], Options]:
+    from lbcheck.runner import build_entries
+
+    options, _, entries = build_entries(settings)
+    return entries, options
+
+
+def check_on_worker(path: str, shown: str, settings: Settings, budget: Budget) -> Any:
+    """Runs on a Dask worker: the catalogue is compiled on the first call only."""
+    entries, options = _state(settings)
+    start = time.monotonic()
+    # No timer here: signals belong to the main thread, and Dask runs tasks in others.
+    report = check_with_budget(
+        Path(path), shown, entries, settings, options, Budget(None, budget.memory)
+    )
+    return report, time.monotonic() - start
+
+
+def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) -> Any:
+    try:
+        import dask
+        import dask.distributed
+    except ImportError as exc:
+        raise UsageError(
+            "--executor dask braucht Dask: bitte 'pip install lbcheck[dask]' ausführen."
+        ) from exc
+    distributed: Any = dask.distributed  # untyped calls: kept behind Any
+    # A document that kills its worker is not tried on the next one.
+    stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 0}))
+    if scheduler:
+        try:
+            return stack.enter_context(distributed.Client(scheduler, timeout="10s"))
+        except OSError as exc:
+            raise UsageError(
+                f"Der Dask-Scheduler {scheduler} ist nicht erreichbar ({exc}). Bitte Adresse "
+                "und Netzwerk prüfen."
+            ) from exc
+    cluster = stack.enter_context(
+        distributed.LocalCluster(
+            n_workers=max(1, jobs),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            memory_limit=budget.memory or 0,
+        )
+    )
+    return stack.enter_context(distributed.Client(cluster))
+
+
+def _slots(client: Any) -> int:
+    try:
+        return max(1, int(sum(client.nthreads().values())))
+    except Exception:  # a scheduler that cannot say: one at a time is always right
+        return 1
+
+
+def run_on_dask(
+    tasks: Sequence[Task],
+    settings: Settings,
+    budget: Budget,
+    scheduler: str | None,
+    jobs: int,
+) -> Iterator[Outcome]:
+    """Yield outcomes as they finish; cancel what is in flight when stopped.
+
+    Only as many tasks as the cluster has threads are in flight, so a task starts when it is
+    submitted (its budget runs from there), the client holds few futures over 100,000 files,
+    and Ctrl-C has little to cancel.
+    """
+    import dask.distributed
+
+    as_completed: Any = dask.distributed.as_completed
+
+    with ExitStack() as stack:
+        client = _client(scheduler, jobs, budget, stack)
+        queue = iter(tasks)  # in order: largest first, as the local pool
+        in_flight: dict[Any, tuple[Task, float]] = {}
+        running = as_completed()
+
+        def submit() -> bool:
+            task = next(queue, None)
+            if task is None:
+                return False
+            future = client.submit(
+                check_on_worker,
+                str(task.path.absolute()),
+                task.shown,
+                settings,
+                budget,
+                pure=False,
+                key=f"lbcheck-{task.key}-{time.time_ns()}",
+            )
+            in_flight[future] = (task, time.monotonic())
+            running.add(future)
+            return True
+
+        try:
+            for _ in range(_slots(client)):
+                if not submit():
+                    break
+            while in_flight:
+                batch = running.next_batch(block=False)
+                finished: list[Outcome] = []
+                for future in batch:
+                    if future in in_flight:
+                        task, started = in_flight.pop(future)
+                        finished.append(_outcome(future, task, started))
+                finished.extend(_overdue(in_flight, budget))
+                for outcome in finished:
+                    submit()
+                    yield outcome
+                if not finished:
+                    time.sleep(0.02)
+        finally:
+            for future in in_flight:
+                future.cancel()
+
+
+def _outcome(future: Any, task: Task, started: float) -> Outcome:
+    if future.status == "finished":
+        report, seconds = future.result()
+        return Outcome(task.key, report, seconds)
+    detail = repr(future.exception()) if future.status == "error" else future.status
+    return Outcome(
+        task.key,
+        error_report(task.shown, "crashed", CRASH_MESSAGE, detail),
+        time.monotonic() - started,
+    )
+
+
+def _overdue(in_flight: dict[Any, tuple[Task, float]], budget: Budget) -> Iterator[Outcome]:
+    if budget.seconds is None:
+        return
+    now = time.monotonic()
+    for future, (task, started) in list(in_flight.items()):
+        if now - started > budget.seconds + GRACE:
+            in_flight.pop(future)
+            future.cancel()
+            yield Outcome(task.key, timeout_report(task.shown, budget.seconds), now - started)
+
+
+__all__ = ["check_on_worker", "run_on_dask"]
