@@ -36,6 +36,7 @@ GRACE = 2.0
 # Test-only: "hang:NAME,crash:NAME,alloc:NAME" makes a worker sleep, SIGKILL itself or allocate
 # without bound on a file of that name, so budgets and crash handling are tested for real.
 TEST_HOOK_ENV = "LBCHECK_TEST_HOOK"
+MAX_FAILED_STARTS = 3
 
 TIMEOUT_MESSAGE = (
     "Die Prüfung dieser Datei hat das Zeitbudget je Dokument überschritten und wurde "
@@ -251,6 +252,7 @@ class WorkerPool:
         self.prepared = prepared if self.method == "fork" else None
         self.workers: list[_Worker] = []
         self.replaced = 0
+        self.failed_starts = 0
 
     def _start(self) -> _Worker:
         global _PREPARED  # noqa: PLW0603 - read by fork children only; cleared right after
@@ -342,15 +344,20 @@ class WorkerPool:
                 yield from self._replace(worker, crashed=False)
 
     def _replace(self, worker: _Worker, crashed: bool) -> Iterator[Outcome]:
-        task, started = worker.task, worker.started
+        task, started, was_ready = worker.task, worker.started, worker.ready
         self._stop(worker, kill=True)
         self.replaced += 1
+        if not was_ready:
+            self.failed_starts += 1
+            if self.failed_starts >= MAX_FAILED_STARTS:
+                # A worker that dies before its first document will die again: do not loop.
+                code = worker.process.exitcode
+                raise RuntimeError(f"lbcheck worker process failed to start (exit {code})")
+        else:
+            self.failed_starts = 0
         self._start()
         if task is None:
-            if not crashed:
-                return
-            # A worker that dies before its first document will die again: do not loop.
-            raise RuntimeError(f"lbcheck worker failed to start (exit {worker.process.exitcode})")
+            return  # died while idle: nothing lost
         seconds = time.monotonic() - started
         if crashed:
             code = worker.process.exitcode
