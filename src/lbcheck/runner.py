@@ -67,6 +67,13 @@ def build_entries(
     settings: Settings,
 ) -> tuple[Options, Catalogue, tuple[CompiledEntry, ...]]:
     """Options, the selected catalogue and its compiled entries."""
+    options, catalogue = select_catalogue(settings)
+    return options, catalogue, compile_catalogue(catalogue, settings.spacy_model)
+
+
+def select_catalogue(settings: Settings) -> tuple[Options, Catalogue]:
+    """Options and the selected catalogue, not yet compiled (a run served from the cache
+    never needs the compiled form)."""
     full = load_catalogue(settings.criteria)
     catalogue = select(full, settings.sets, settings.disable)
     # Overrides are resolved against the whole catalogue: `--sets ilo --severity VR-02=error`
@@ -75,7 +82,7 @@ def build_entries(
         severities=severity_overrides(full, settings.severity),
         spacy_model=settings.spacy_model,
     )
-    return options, catalogue, compile_catalogue(catalogue, settings.spacy_model)
+    return options, catalogue
 
 
 def check_file(

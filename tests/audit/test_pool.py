@@ -117,13 +117,6 @@ def test_memory_budget_turns_runaway_allocation_into_too_large(
     assert pool.replaced == 0
 
 
-def test_spawn_start_method_works(tmp_path: Path) -> None:
-    paths = make_tenders(tmp_path, 3)
-    pool = WorkerPool(Settings(jobs=1), 1, Budget(seconds=60), start_method="spawn")
-    outcomes = list(pool.run(_tasks(paths)))
-    assert set(_codes(outcomes, paths).values()) == {"ok"}
-
-
 def test_scan_parallel_path_keeps_order_and_budgets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
