@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from lbcheck.app.inputs import raise_nothing_left
 from lbcheck.audit import store
 from lbcheck.audit.cache import Cache, atomic_write, file_digest, run_key
 from lbcheck.audit.walk import Found, Problem, Selection, walk
@@ -108,9 +109,12 @@ class _Audit:
 
         o = self.options
         start = time.monotonic()
+        found = list(walk(o.paths, o.selection))
+        if not found:
+            raise_nothing_left()
         store.prepare(o.output_dir, o.force, o.resume)
         done = store.done_paths(o.output_dir) if o.resume else set()
-        items = [i for i in walk(o.paths, o.selection) if i.shown not in done]
+        items = [i for i in found if i.shown not in done]
         self.result.total = len(items) + len(done)
         self.result.resumed = len(done)
         options, catalogue = select_catalogue(o.settings)

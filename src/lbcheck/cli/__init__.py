@@ -6,6 +6,7 @@ error; 3 internal error; 130 interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -31,6 +32,16 @@ def _exit_status(code: object) -> int:
     return code if isinstance(code, int) else EXIT_USAGE
 
 
+def _exit_now(code: int) -> None:
+    """End the process without tearing down the interpreter: freeing spaCy's tables takes
+    longer than the second a Ctrl-C may take. Everything is written and flushed by now."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code instead of raising, so tests can call it.
 
@@ -46,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return _exit_status(exc.code)
     except RunInterruptedError as exc:
         sys.stderr.write(f"lbcheck: {exc}\n")
+        if argv is None:
+            _exit_now(EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except (UsageError, CriteriaError) as exc:
         sys.stderr.write(f"lbcheck: {exc}\n")
