@@ -15,6 +15,7 @@ import typer
 from lbcheck.errors import RunInterruptedError, UsageError
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, TaskID
 
     from lbcheck.reporters.json_model import JsonDocument
@@ -26,7 +27,7 @@ class ProgressBar:
     """Files/s, pages/s and time left on stderr; redrawn from the main loop (no thread, so
     forking workers never copies a lock held by one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Console | None = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -42,7 +43,7 @@ class ProgressBar:
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
-            console=Console(stderr=True, markup=False, highlight=False),
+            console=console or Console(stderr=True, markup=False, highlight=False),
             auto_refresh=False,
             transient=False,
         )

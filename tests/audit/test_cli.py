@@ -104,3 +104,23 @@ def test_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "leer" / "~$sperre.docx").write_bytes(b"x")
     assert main(["audit", str(tmp_path / "leer"), "-o", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_progress_bar_shows_rates_and_time_left() -> None:
+    import io
+
+    from rich.console import Console
+
+    from lbcheck.cli_audit import ProgressBar
+    from lbcheck.reporters.json_model import JsonDocument
+
+    sink = io.StringIO()
+    bar = ProgressBar(Console(file=sink, force_terminal=True, width=150))
+    bar.start(total=4, already=1)
+    bar.document(JsonDocument(path="a.pdf", status="ok", pages=30), cached=False)
+    bar.document(JsonDocument(path="b.pdf", status="ok", pages=10), cached=True)
+    bar.stop()
+    text = sink.getvalue()
+    assert "3/4" in text
+    assert "Dateien/s" in text and "Seiten/s" in text
+    assert bar.checked == 1 and bar.pages == 30  # cached documents are not counted as speed
