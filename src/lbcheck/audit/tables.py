@@ -40,7 +40,13 @@ FINDING_COLUMNS = (
     "Auszug",
     "Fingerprint",
 )
+_FORMULA_START = frozenset("=+-@\t\r")
 _SEVERITY_DE = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
+
+
+def cell(text: str) -> str:
+    """Text from a tender as a cell a spreadsheet shows, never runs as a formula."""
+    return "'" + text if text[:1] in _FORMULA_START else text
 
 
 def criterion_codes(rules: Sequence[RuleInfo]) -> list[str]:
@@ -51,11 +57,11 @@ def document_row(document: JsonDocument, codes: Sequence[str]) -> list[str]:
     counts = Counter(f.severity for f in document.findings)
     statuses = {c.code: STATUS_DE.get(c.status, c.status) for c in document.criteria}
     return [
-        document.path,
+        cell(document.path),
         "geprüft" if document.status == "ok" else "Fehler",
         document.format or "",
         "" if document.pages is None else str(document.pages),
-        "; ".join(document.subject),
+        cell("; ".join(document.subject)),
         document.error.code if document.error else "",
         *(str(counts.get(s, 0)) for s in ("error", "warning", "info")),
         *(statuses.get(code, "") for code in codes),
@@ -85,14 +91,14 @@ def write_findings_csv(target: Path, documents: Iterable[JsonDocument]) -> int:
             for finding in document.findings:
                 writer.writerow(
                     [
-                        document.path,
-                        finding.code,
-                        finding.name,
+                        cell(document.path),
+                        cell(finding.code),
+                        cell(finding.name),
                         _SEVERITY_DE[finding.severity],
-                        finding.location.text,
+                        cell(finding.location.text),
                         PLACE_DE.get(finding.place, finding.place),
-                        finding.message,
-                        finding.excerpt,
+                        cell(finding.message),
+                        cell(finding.excerpt),
                         finding.fingerprint,
                     ]
                 )

@@ -1,0 +1,98 @@
+"""Benchmark (not a test): a simulated large audit, throughput per number of workers.
+
+    python benchmarks/bench_audit_scale.py [--documents 2000] [--runs local:1 local:2 dask:1 dask:2]
+
+Generates small tenders from the examples in a temporary folder (Markdown variants and copies
+of the example DOCX, 100 per subfolder), then runs ``lbcheck audit --no-cache`` once per
+configuration as a user would (a new process each time, start-up included) and prints a
+Markdown table: wall time, documents/s, speed-up over the first configuration. The machine
+(cores, CPU, load average before and after) is printed with it, because other work on the
+machine changes the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def generate(folder: Path, count: int) -> int:
+    """``count`` documents: nine Markdown variants (paragraphs left out in turn) to one DOCX."""
+    paragraphs = (EXAMPLES / "lb_bueromaterial.md").read_text(encoding="utf-8").split("\n\n")
+    docx = (EXAMPLES / "lb_reinigung.docx").read_bytes()
+    size = 0
+    for i in range(count):
+        sub = folder / f"vergabestelle_{i // 100:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        if i % 10 == 9:
+            path = sub / f"lb_{i:05d}.docx"
+            path.write_bytes(docx)
+        else:
+            kept = [p for j, p in enumerate(paragraphs) if j == 0 or (i + j) % 5]
+            path = sub / f"lb_{i:05d}.md"
+            path.write_text("\n\n".join(kept), encoding="utf-8")
+        size += path.stat().st_size
+    return size
+
+
+def run(folder: Path, out: Path, executor: str, workers: int) -> float:
+    command = [sys.executable, "-m", "lbcheck", "audit", str(folder), "-o", str(out)]
+    command += ["--no-cache", "--force", "-q", "-j", str(workers), "--executor", executor]
+    start = time.monotonic()
+    subprocess.run(command, check=True)
+    return time.monotonic() - start
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--runs", nargs="+", default=["local:1", "local:2", "dask:1", "dask:2"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lbcheck-scale-") as tmp:
+        folder = Path(tmp) / "ausschreibungen"
+        size = generate(folder, args.documents)
+        print(f"Maschine: {os.cpu_count()} Kerne, {_cpu()}, Python {platform.python_version()}")
+        print(f"{args.documents} Dokumente, {size / 1e6:.1f} MB; Last vorher {os.getloadavg()}")
+        print()
+        print("| Ausführung | Worker | Zeit (s) | Dokumente/s | Faktor |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        first = None
+        for spec in args.runs:
+            executor, workers = spec.split(":")
+            out = Path(tmp) / f"audit-{executor}-{workers}"
+            seconds = run(folder, out, executor, int(workers))
+            lines = (out / "documents.jsonl").read_text(encoding="utf-8").count("\n")
+            assert lines == args.documents, (lines, args.documents)
+            rate = args.documents / seconds
+            first = first or rate
+            print(
+                f"| {executor} | {workers} | {seconds:.1f} | {rate:.1f} | {rate / first:.2f} |",
+                flush=True,
+            )
+            shutil.rmtree(out)
+        print()
+        print(f"Last nachher {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
