@@ -42,7 +42,7 @@ def _documents() -> list[JsonDocument]:
                     status="missing",
                     severity="error",
                     evidence=[],
-                )  # fmt: skip
+                )
             ],
             findings=[
                 JsonFinding(
@@ -55,7 +55,7 @@ def _documents() -> list[JsonDocument]:
                     confidence=0.9,
                     fingerprint="abc",
                     place="leistungsbeschreibung",
-                )  # fmt: skip
+                )
             ],
         ),
         JsonDocument(
