@@ -129,3 +129,47 @@ def test_scan_parallel_path_keeps_order_and_budgets(
     assert report.documents[3].error.code == "timeout"
     serial = scan_items(items[:3], Settings(jobs=1))
     assert report.documents[:3] == serial.documents
+
+
+def test_ctrl_c_during_scan_reaps_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from lbcheck.errors import RunInterruptedError
+
+    paths = make_tenders(tmp_path, 4)
+    monkeypatch.setenv(TEST_HOOK_ENV, f"hang:{paths[0].name}")
+    real_run = WorkerPool.run
+
+    def run_then_interrupt(self: WorkerPool, tasks: list[Task]) -> object:
+        # The signal comes while the workers are busy (one hangs), as a Ctrl-C would.
+        signal.setitimer(signal.ITIMER_REAL, 1.5)
+        return real_run(self, tasks)
+
+    monkeypatch.setattr(WorkerPool, "run", run_then_interrupt)
+    previous = signal.signal(signal.SIGALRM, signal.default_int_handler)
+    try:
+        with pytest.raises(RunInterruptedError):
+            scan_items([(p, str(p)) for p in paths], Settings(jobs=2), Budget(seconds=60))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert multiprocessing.active_children() == []
+
+
+def test_largest_files_first(tmp_path: Path, prepared: Prepared) -> None:
+    paths = make_tenders(tmp_path, 5)
+    items = [(p, str(p)) for p in paths]
+    from lbcheck.runner import _in_pool
+
+    order: list[int] = []
+    real_run = WorkerPool.run
+
+    def spy(self: WorkerPool, tasks: list[Task]) -> object:
+        order.extend(t.key for t in tasks)
+        return real_run(self, tasks)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WorkerPool, "run", spy)
+        _in_pool(items, Settings(jobs=1), 1, Budget(), prepared)
+    sizes = [paths[k].stat().st_size for k in order]
+    assert sizes == sorted(sizes, reverse=True)
