@@ -92,6 +92,8 @@ class RunInterruptedError(LbcheckError):
     code = "interrupted"
 
     def __init__(self, done: int = 0, total: int = 0) -> None:
-        super().__init__(f"Abgebrochen nach {done} von {total} Dateien.")
+        super().__init__(
+            f"Abgebrochen nach {done} von {total} Dateien." if total else "Abgebrochen."
+        )
         self.done = done
         self.total = total

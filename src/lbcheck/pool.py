@@ -12,9 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -228,6 +229,20 @@ class _Worker:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Start a worker with SIGINT ignored from its first instruction: a Ctrl-C while a
+    ``spawn`` worker is still importing must not print its traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def default_start_method() -> str:
     """``fork`` where it exists (workers inherit the catalogue), else ``spawn``."""
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -262,7 +277,8 @@ class WorkerPool:
         )
         _PREPARED = self.prepared
         try:
-            process.start()
+            with _sigint_ignored():
+                process.start()
         finally:
             _PREPARED = None
         child.close()

@@ -10,6 +10,8 @@ then becomes a ``crashed`` row.
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
@@ -61,6 +63,9 @@ def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) 
             "--executor dask braucht Dask: bitte 'pip install lbcheck[dask]' ausführen."
         ) from exc
     distributed: Any = dask.distributed  # untyped calls: kept behind Any
+    if "LBCHECK_LOG" not in os.environ:  # Dask's INFO lines would bury the progress bar
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     # A document that kills its worker is not tried on the next one.
     stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 0}))
     if scheduler:
