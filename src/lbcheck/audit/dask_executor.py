@@ -95,6 +95,39 @@ def _slots(client: Any) -> int:
         return 1
 
 
+class _Window:
+    """The tasks in flight, oldest first. Two per worker thread, so a worker never waits for
+    the client between documents; the oldest ``slots`` are taken to be running (Dask runs a
+    worker's tasks in the order they came), and a task's budget starts when it becomes one."""
+
+    def __init__(self, slots: int) -> None:
+        self.slots = slots
+        self.tasks: dict[Any, Task] = {}
+        self.started: dict[Any, float] = {}
+
+    def add(self, future: Any, task: Task) -> None:
+        self.tasks[future] = task
+
+    def pop(self, future: Any) -> tuple[Task, float]:
+        started = self.started.pop(future, time.monotonic())
+        return self.tasks.pop(future), started
+
+    def clock(self) -> None:
+        now = time.monotonic()
+        for future in list(self.tasks)[: self.slots]:
+            self.started.setdefault(future, now)
+
+    def overdue(self, budget: Budget) -> Iterator[Outcome]:
+        if budget.seconds is None:
+            return
+        now = time.monotonic()
+        for future, started in list(self.started.items()):
+            if now - started > budget.seconds + GRACE:
+                task, _ = self.pop(future)
+                future.cancel()
+                yield Outcome(task.key, timeout_report(task.shown, budget.seconds), now - started)
+
+
 def run_on_dask(
     tasks: Sequence[Task],
     settings: Settings,
@@ -104,56 +137,50 @@ def run_on_dask(
 ) -> Iterator[Outcome]:
     """Yield outcomes as they finish; cancel what is in flight when stopped.
 
-    Only as many tasks as the cluster has threads are in flight, so a task starts when it is
-    submitted (its budget runs from there), the client holds few futures over 100,000 files,
-    and Ctrl-C has little to cancel.
+    Only twice as many tasks as the cluster has threads are in flight: the client holds few
+    futures over 100,000 files, and Ctrl-C has little to cancel.
     """
     import dask.distributed
 
-    as_completed: Any = dask.distributed.as_completed
+    wait: Any = dask.distributed.wait
 
     with ExitStack() as stack:
         client = _client(scheduler, jobs, budget, stack)
         queue = iter(tasks)  # in order: largest first, as the local pool
-        in_flight: dict[Any, tuple[Task, float]] = {}
-        running = as_completed()
+        slots = _slots(client)
+        window = _Window(slots)
 
-        def submit() -> bool:
+        def submit() -> None:
             task = next(queue, None)
-            if task is None:
-                return False
-            future = client.submit(
-                check_on_worker,
-                str(task.path.absolute()),
-                task.shown,
-                settings,
-                budget,
-                pure=False,
-                key=f"lbcheck-{task.key}-{time.time_ns()}",
-            )
-            in_flight[future] = (task, time.monotonic())
-            running.add(future)
-            return True
+            if task is not None:
+                future = client.submit(
+                    check_on_worker,
+                    str(task.path.absolute()),
+                    task.shown,
+                    settings,
+                    budget,
+                    pure=False,
+                    key=f"lbcheck-{task.key}-{time.time_ns()}",
+                )
+                window.add(future, task)
 
         try:
-            for _ in range(_slots(client)):
-                if not submit():
-                    break
-            while in_flight:
-                batch = running.next_batch(block=False)
-                finished: list[Outcome] = []
-                for future in batch:
-                    if future in in_flight:
-                        task, started = in_flight.pop(future)
-                        finished.append(_outcome(future, task, started))
-                finished.extend(_overdue(in_flight, budget))
-                for outcome in finished:
+            for _ in range(2 * slots):
+                submit()
+            while window.tasks:
+                window.clock()
+                try:
+                    done = wait(list(window.tasks), timeout=0.25, return_when="FIRST_COMPLETED")
+                    finished = [f for f in done.done if f in window.tasks]
+                except TimeoutError:
+                    finished = []
+                outcomes = [_outcome(f, *window.pop(f)) for f in finished]
+                outcomes.extend(window.overdue(budget))
+                for outcome in outcomes:
                     submit()
                     yield outcome
-                if not finished:
-                    time.sleep(0.02)
         finally:
-            for future in in_flight:
+            for future in window.tasks:
                 future.cancel()
 
 
@@ -167,17 +194,6 @@ def _outcome(future: Any, task: Task, started: float) -> Outcome:
         error_report(task.shown, "crashed", CRASH_MESSAGE, detail),
         time.monotonic() - started,
     )
-
-
-def _overdue(in_flight: dict[Any, tuple[Task, float]], budget: Budget) -> Iterator[Outcome]:
-    if budget.seconds is None:
-        return
-    now = time.monotonic()
-    for future, (task, started) in list(in_flight.items()):
-        if now - started > budget.seconds + GRACE:
-            in_flight.pop(future)
-            future.cancel()
-            yield Outcome(task.key, timeout_report(task.shown, budget.seconds), now - started)
 
 
 __all__ = ["check_on_worker", "run_on_dask"]
