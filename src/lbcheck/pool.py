@@ -14,6 +14,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -312,35 +313,37 @@ class WorkerPool:
         """Yield an outcome per task, in the order they finish; stops the workers at the end,
         also when the caller stops early or Ctrl-C arrives."""
         pending = iter(tasks)
-        exhausted = False
+        returned: deque[Task] = deque()  # sent to a worker that had just died
+        exhausted = finished = False
         try:
             for _ in range(self.jobs):
                 self._start()
             while True:
-                idle = [w for w in self.workers if w.ready and w.task is None]
-                for worker in idle:
-                    task = None if exhausted else next(pending, None)
+                for worker in [w for w in self.workers if w.ready and w.task is None]:
+                    task = returned.popleft() if returned else next(pending, None)
                     if task is None:
                         exhausted = True
                         break
+                    try:
+                        worker.conn.send((task.key, task.path, task.shown))
+                    except (OSError, ValueError):
+                        returned.append(task)  # its sentinel fires next: it is replaced
+                        continue
                     worker.task = task
                     worker.started = time.monotonic()
-                    worker.conn.send((task.key, task.path, task.shown))
-                busy = [w for w in self.workers if w.task is not None or not w.ready]
-                if exhausted and not any(w.task is not None for w in self.workers):
+                if exhausted and not returned and not any(w.task for w in self.workers):
+                    finished = True
                     return
-                if not busy:
-                    continue
-                yield from self._collect(busy)
+                yield from self._collect(list(self.workers))
         finally:
-            self.close(kill=True)
+            self.close(kill=not finished)
 
-    def _collect(self, busy: list[_Worker]) -> Iterator[Outcome]:
-        waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+    def _collect(self, workers: list[_Worker]) -> Iterator[Outcome]:
+        waitables: list[Any] = [w.conn for w in workers] + [w.process.sentinel for w in workers]
         ready = set(wait(waitables, timeout=0.2))
         now = time.monotonic()
         limit = self._deadline()
-        for worker in busy:
+        for worker in workers:
             if worker.conn in ready:
                 try:
                     message = worker.conn.recv()
