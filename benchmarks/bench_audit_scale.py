@@ -5,7 +5,8 @@
 Generates small tenders from the examples in a temporary folder (Markdown variants and copies
 of the example DOCX, 100 per subfolder), then runs ``lbcheck audit --no-cache`` once per
 configuration as a user would (a new process each time, start-up included) and prints a
-Markdown table: wall time, documents/s, speed-up over the first configuration. The machine
+Markdown table: wall time, documents/s, speed-up over the first configuration, and CPU time
+per document of all processes of the run (which other load on the machine changes less). The machine
 (cores, CPU, load average before and after) is printed with it, because other work on the
 machine changes the numbers.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -45,12 +47,19 @@ def generate(folder: Path, count: int) -> int:
     return size
 
 
-def run(folder: Path, out: Path, executor: str, workers: int) -> float:
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(folder: Path, out: Path, executor: str, workers: int) -> tuple[float, float]:
+    """Wall time and CPU time (all processes of the run: client, workers, scheduler)."""
     command = [sys.executable, "-m", "lbcheck", "audit", str(folder), "-o", str(out)]
     command += ["--no-cache", "--force", "-q", "-j", str(workers), "--executor", executor]
+    cpu = _cpu_seconds()
     start = time.monotonic()
     subprocess.run(command, check=True)
-    return time.monotonic() - start
+    return time.monotonic() - start, _cpu_seconds() - cpu
 
 
 def _cpu() -> str:
@@ -74,19 +83,20 @@ def main() -> None:
         print(f"Maschine: {os.cpu_count()} Kerne, {_cpu()}, Python {platform.python_version()}")
         print(f"{args.documents} Dokumente, {size / 1e6:.1f} MB; Last vorher {os.getloadavg()}")
         print()
-        print("| Ausführung | Worker | Zeit (s) | Dokumente/s | Faktor |")
-        print("| --- | ---: | ---: | ---: | ---: |")
+        print("| Ausführung | Worker | Zeit (s) | Dokumente/s | Faktor | CPU-ms je Dokument |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
         first = None
         for spec in args.runs:
             executor, workers = spec.split(":")
             out = Path(tmp) / f"audit-{executor}-{workers}"
-            seconds = run(folder, out, executor, int(workers))
+            seconds, cpu = run(folder, out, executor, int(workers))
             lines = (out / "documents.jsonl").read_text(encoding="utf-8").count("\n")
             assert lines == args.documents, (lines, args.documents)
             rate = args.documents / seconds
             first = first or rate
             print(
-                f"| {executor} | {workers} | {seconds:.1f} | {rate:.1f} | {rate / first:.2f} |",
+                f"| {executor} | {workers} | {seconds:.1f} | {rate:.1f} | {rate / first:.2f} "
+                f"| {1000 * cpu / args.documents:.0f} |",
                 flush=True,
             )
             shutil.rmtree(out)
