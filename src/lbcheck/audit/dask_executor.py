@@ -65,7 +65,7 @@ def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) 
     distributed: Any = dask.distributed  # untyped calls: kept behind Any
     if "LBCHECK_LOG" not in os.environ:  # Dask's INFO lines would bury the progress bar
         for name in ("distributed", "dask"):
-            logging.getLogger(name).setLevel(logging.WARNING)
+            logging.getLogger(name).setLevel(logging.ERROR)
     # A document that kills its worker is not tried on the next one.
     stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 0}))
     if scheduler:
