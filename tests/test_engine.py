@@ -275,9 +275,15 @@ def _toy01(*blocks: Block) -> Status:
 def test_the_buyers_own_hedge_outweighs_an_unmarked_mention() -> None:
     """A list item naming the topic is no firmer than the sentence that says "sollte"."""
     mention = Block(BlockKind.LIST_ITEM, "Recyclingpapier", Location(paragraph=2))
-    hedge = Block(BlockKind.PARAGRAPH, "Recyclingpapier sollte verwendet werden.", Location(paragraph=1))
-    binding = Block(BlockKind.PARAGRAPH, "Recyclingpapier muss verwendet werden.", Location(paragraph=1))
-    limit = Block(BlockKind.LIST_ITEM, "Recyclingpapier (mind. 80 % Altpapier)", Location(3))
+    hedge = Block(
+        BlockKind.PARAGRAPH, "Recyclingpapier sollte verwendet werden.", Location(paragraph=1)
+    )
+    binding = Block(
+        BlockKind.PARAGRAPH, "Recyclingpapier muss verwendet werden.", Location(paragraph=1)
+    )
+    limit = Block(
+        BlockKind.LIST_ITEM, "Recyclingpapier (mind. 80 % Altpapier)", Location(paragraph=3)
+    )
     assert _toy01(mention) is Status.MET
     assert _toy01(hedge, mention) is Status.WEAK
     assert _toy01(binding, mention) is Status.MET

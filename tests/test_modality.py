@@ -39,7 +39,10 @@ from lbcheck.models import Modality
         ("Papier ist vorrangig aus Altpapier herzustellen.", Modality.WEAK),
         ("2. Priorität: Verwertung über den Baustoffhandel.", Modality.WEAK),
         ("Bitte geben Sie daher an, ob Sie ein Umweltmanagementsystem betreiben.", Modality.WEAK),
-        ("Bedarfsposition: Füllboden RC-Material, Ziegelanteil darf nur 30 % betragen.", Modality.WEAK),
+        (
+            "Bedarfsposition: Füllboden RC-Material, Ziegelanteil darf nur 30 % betragen.",
+            Modality.WEAK,
+        ),
         # A rule set made part of the contract binds; a plain "gilt" does not say so.
         ("Ergänzend gilt die Einhaltung der Regelungen des LTMG.", Modality.BINDING),
         ("Es gilt deutsches Recht.", Modality.STATEMENT),

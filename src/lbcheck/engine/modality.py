@@ -106,9 +106,7 @@ WEAK = regex.compile(
 )
 # Positions of a bill of quantities that are only ordered when needed or chosen as an
 # alternative ("Bedarfsposition", "Eventualposition", "Wahlposition") bind nobody to them.
-OPTIONAL_ITEM = regex.compile(
-    r"\b(?:Bedarfs|Eventual|Alternativ|Wahl)pos(?:ition|\.)\w*", _F
-)
+OPTIONAL_ITEM = regex.compile(r"\b(?:Bedarfs|Eventual|Alternativ|Wahl)pos(?:ition|\.)\w*", _F)
 # "Es gilt / gelten die Regelungen des LTMG": a rule set made part of the contract binds.
 APPLIES = regex.compile(
     r"\b(?:gilt|gelten)\b[^.;]{0,60}?\b(?:Einhaltung|Regelungen|Bestimmungen|Vorschriften"
