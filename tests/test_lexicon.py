@@ -28,5 +28,5 @@ def test_names_are_unique_and_every_entry_has_examples() -> None:
 
 
 def test_unknown_entry_is_a_programming_error() -> None:
-    with pytest.raises(KeyError, match="lexicon.yaml"):
+    with pytest.raises(KeyError, match=r"lexicon\.yaml"):
         pattern("gibt-es-nicht")
