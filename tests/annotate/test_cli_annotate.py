@@ -96,3 +96,19 @@ def test_file_name_with_escape_sequences_is_shown_escaped(
     for text in (out, err):
         assert "\x1b" not in text and "\x07" not in text
     assert "lb\\x1b]0;titel\\x07.lbcheck.docx" in out
+
+
+def test_message_names_where_the_comments_went() -> None:
+    from lbcheck.annotate.notes import Placed
+    from lbcheck.annotate.run import describe
+
+    placed = Placed(exact=["VR-01"], approximate=["VR-02"], title=True)
+    assert describe("lb.lbcheck.pdf", placed, missing=2) == (
+        "lb.lbcheck.pdf geschrieben: 1 Kommentar am Satz; 1 nur auf der Seite (VR-02), weil der "
+        "Satz dort nicht genau zu finden war; Fazit und fehlende Kriterien als Kommentar auf "
+        "Seite 1."
+    )
+    assert describe("lb.lbcheck.docx", Placed(title=True), missing=0) == (
+        "lb.lbcheck.docx geschrieben: 0 Kommentare am Satz; Fazit als Kommentar am Titel."
+    )
+    assert "1 nur am Absatz (VR-02)" in describe("lb.lbcheck.odt", placed, missing=1)

@@ -18,10 +18,13 @@ from tests.annotate.helpers import note, odf_anchors
 from tests.annotate.test_docx import LABEL, MARKER, NORM, WISH, build
 
 SOFFICE = shutil.which("soffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None,
-    reason="LibreOffice fehlt (soffice); apt-get install -y libreoffice-writer-nogui",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        SOFFICE is None,
+        reason="LibreOffice fehlt (soffice); apt-get install -y libreoffice-writer-nogui",
+    ),
+    pytest.mark.timeout(400),  # two conversions, each bounded by subprocess' timeout
+]
 
 
 # Comments become PDF notes only when asked (LibreOffice >= 7.4 reads JSON filter options).

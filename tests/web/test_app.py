@@ -22,6 +22,7 @@ from lbcheck.cli_serve import is_loopback
 from lbcheck.web.app import create_app
 from lbcheck.web.limits import ERROR_CODES, Limits, message
 
+pytestmark = pytest.mark.timeout(120)
 ROOT = Path(__file__).resolve().parents[2]
 MD = ROOT / "examples" / "lb_bueromaterial.md"
 DOCX = ROOT / "examples" / "lb_reinigung.docx"

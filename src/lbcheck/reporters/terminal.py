@@ -19,16 +19,17 @@ from rich.text import Text
 
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Evidence, Report, Status
 from lbcheck.reporters.base import RenderEnv, Reporter
-from lbcheck.reporters.digest import Digest, Spot, digest, summary_line
-from lbcheck.reporters.german import counted
-from lbcheck.reporters.labels import (
-    PLACE_DE,
-    SET_DE,
-    SEVERITY_DE,
-    STATUS_DE,
-    eforms_label,
-    subjects_text,
+from lbcheck.reporters.digest import (
+    Digest,
+    Spot,
+    digest,
+    meta_line,
+    sets_line,
+    summary_line,
+    weak_reason,
 )
+from lbcheck.reporters.german import counted
+from lbcheck.reporters.labels import PLACE_DE, SEVERITY_DE, STATUS_DE, eforms_label
 from lbcheck.reporters.safe_text import safe
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
@@ -113,6 +114,8 @@ def _criterion_head(c: CriterionResult) -> Text:
     if c.status is not Status.MET:
         head.append(" – ")
         head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
+    if c.status is Status.WEAK:
+        head.append_text(safe(f": {weak_reason(c)}"))
     return head
 
 
@@ -149,25 +152,12 @@ def _statistics(doc: DocumentReport) -> list[RenderableType]:
     return lines
 
 
-def _sets_line(doc: DocumentReport) -> Text:
-    applies = [SET_DE.get(n, n) for n, a in doc.sets if a]
-    not_applies = [SET_DE.get(n, n) for n, a in doc.sets if not a]
-    text = f"Geprüft nach: {', '.join(applies) or '–'}"
-    if not_applies:
-        text += f". Gilt nicht für diesen Gegenstand: {', '.join(not_applies)}"
-    return safe(text + ".", style="dim")
-
-
 def _body(d: Digest) -> list[RenderableType]:
     doc = d.report
-    meta = (doc.format or "").upper()
-    if doc.pages:
-        meta += f", {counted(doc.pages, 'Seite')}"
-    subjects = subjects_text(doc.subject, doc.subject_certain)
     parts: list[RenderableType] = [
-        safe(f"{meta} · Gegenstand: {subjects}", style="dim"),
-        _sets_line(doc),
         Text(f"Fazit: {d.verdict}", style="bold"),
+        safe(meta_line(doc), style="dim"),
+        safe(sets_line(doc), style="dim"),
     ]
     if d.change:
         parts.append(_heading(f"Ändern: {counted(len(d.change), 'Stelle')}"))
