@@ -195,3 +195,58 @@ async def test_a_running_check_does_not_block_the_app(
         assert page.status_code == 200
         assert not scan.done()  # the upload page answered while the check still ran
         assert (await scan).status_code == 200
+
+
+class FailingPool(RecordingPool):
+    """A pool whose checks fail as a bug or a killed worker process would make them fail."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if fn.__name__ != "check_batch":
+            return super().submit(fn, *args, **kwargs)
+        self.calls.append(fn.__name__)
+        failed: Future[Any] = Future()
+        failed.set_exception(self.error)
+        return failed
+
+
+def test_a_failed_check_answers_in_german_and_a_dead_pool_is_renewed(
+    temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lbcheck.web import app as app_module
+
+    made: list[RecordingPool] = []
+
+    def pools(jobs: int) -> RecordingPool:
+        made.append(FailingPool(BrokenProcessPool("tot")) if not made else RecordingPool())
+        return made[-1]
+
+    monkeypatch.setattr(app_module, "default_pool", pools)
+    status, text = message("internal", Limits())
+    with TestClient(create_app(Limits())) as c:
+        failed = c.post("/api/scan", files=files(MD))
+        assert failed.status_code == status == 500
+        assert failed.json() == {"error": {"code": "internal", "message": text}}
+        again = c.post("/pruefen", files=files(MD))
+    assert again.status_code == 200 and len(made) == 2  # the next upload got a fresh pool
+    assert made[1].calls == ["check_batch"]
+    assert list(temp_root.iterdir()) == []
+    for pool in made:
+        pool.shutdown()
+
+
+def test_a_bug_in_a_check_is_a_german_error_page(temp_root: Path) -> None:
+    failing = FailingPool(RuntimeError("Fehler im Programm"))
+    with failing, TestClient(create_app(Limits(), pool=failing)) as c:
+        page = c.post("/pruefen", files=files(MD))
+    status, text = message("internal", Limits())
+    assert page.status_code == status
+    html = lxml.html.document_fromstring(page.text)
+    assert html.xpath("string(//p[@role='alert'])") == text
+    assert "Fehler im Programm" not in page.text  # no internals shown to the user
+    assert list(temp_root.iterdir()) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
 import secrets
 import shutil
@@ -16,6 +17,7 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,6 +32,8 @@ from lbcheck.reporters.html.render import render_page
 from lbcheck.web.limits import Limits, message
 from lbcheck.web.uploads import UploadError, receive
 from lbcheck.web.worker import BatchResult, check_batch, warm_up
+
+_log = logging.getLogger(__name__)
 
 
 def default_pool(jobs: int) -> Executor:
@@ -73,11 +77,25 @@ class _Handlers:
             stored = await receive(request, folder, self.limits)
             files = [(s.path, s.name) for s in stored]
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(
-                self.pool, check_batch, files, self.limits.max_file_bytes
-            )
+            try:
+                return await loop.run_in_executor(
+                    self.pool, check_batch, files, self.limits.max_file_bytes
+                )
+            except BrokenProcessPool as exc:
+                # A worker died (killed, out of memory): later uploads get a fresh pool.
+                _log.exception("lbcheck serve: Prüfprozess abgebrochen")
+                self.renew_pool()
+                raise UploadError("internal") from exc
+            except Exception as exc:
+                _log.exception("lbcheck serve: Prüfung fehlgeschlagen")
+                raise UploadError("internal") from exc
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def renew_pool(self) -> None:
+        if self.own_pool and self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = default_pool(self.limits.jobs)
 
     def keep(self, result: BatchResult) -> str:
         token = secrets.token_urlsafe(16)
