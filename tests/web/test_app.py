@@ -83,7 +83,7 @@ def test_api_scan_answers_with_the_json_report(pool: RecordingPool, temp_root: P
     jsonschema.validate(report, schema)
     assert [d["path"] for d in report["documents"]] == [MD.name, DOCX.name]
     assert report["summary"]["findings"]["error"] >= 1
-    assert pool.calls == ["check_batch"]  # checked in the pool, not on the event loop
+    assert pool.calls == ["check_one", "check_one"]  # one pool task per file, not on the loop
     assert list(temp_root.iterdir()) == []  # uploads deleted
 
 
@@ -123,7 +123,8 @@ def test_limits_answer_with_a_code_and_a_german_sentence(
     with client(pool, **limits) as c:
         api = c.post("/api/scan", files=upload())
         page = c.post("/pruefen", files=upload())
-    status, text = message(code, Limits(**limits))  # type: ignore[arg-type]
+    about = DOCX.name if code == "file-too-large" else ""  # the file is named
+    status, text = message(code, Limits(**limits), about)  # type: ignore[arg-type]
     assert api.status_code == page.status_code == status
     assert api.json() == {"error": {"code": code, "message": text}}
     assert text in lxml.html.document_fromstring(page.text).text_content()
@@ -167,7 +168,7 @@ def _slow_check(*args: Any) -> Any:
     from lbcheck.web import worker
 
     time.sleep(1.5)
-    return worker.check_batch(*args)
+    return worker.check_one(*args)
 
 
 @pytest.fixture
@@ -185,7 +186,7 @@ async def test_a_running_check_does_not_block_the_app(
 
     from lbcheck.web import app as app_module
 
-    monkeypatch.setattr(app_module, "check_batch", _slow_check)
+    monkeypatch.setattr(app_module, "check_one", _slow_check)
     web = create_app(Limits(), pool=pool)
     transport = httpx.ASGITransport(app=web)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
@@ -205,7 +206,7 @@ class FailingPool(RecordingPool):
         self.error = error
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        if fn.__name__ != "check_batch":
+        if fn.__name__ != "check_one":
             return super().submit(fn, *args, **kwargs)
         self.calls.append(fn.__name__)
         failed: Future[Any] = Future()
@@ -234,7 +235,7 @@ def test_a_failed_check_answers_in_german_and_a_dead_pool_is_renewed(
         assert failed.json() == {"error": {"code": "internal", "message": text}}
         again = c.post("/pruefen", files=files(MD))
     assert again.status_code == 200 and len(made) == 2  # the next upload got a fresh pool
-    assert made[1].calls == ["check_batch"]
+    assert made[1].calls == ["check_one"]
     assert list(temp_root.iterdir()) == []
     for pool in made:
         pool.shutdown()

@@ -2,7 +2,8 @@
 
 Uploaded files live in a private temporary folder only while they are checked; results (report
 and annotated copies) are kept in memory for their download links, the oldest dropped first.
-Checking runs in a process pool, so the event loop keeps answering while documents are read.
+Checking runs in a process pool, one task per file, so the event loop keeps answering while
+documents are read and the files of one upload are checked side by side.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from lbcheck.reporters.html import report_context
 from lbcheck.reporters.html.render import render_page
 from lbcheck.web.limits import Limits, message
 from lbcheck.web.uploads import UploadError, receive
-from lbcheck.web.worker import BatchResult, check_batch, warm_up
+from lbcheck.web.worker import BatchResult, check_one, collect, warm_up
 
 _log = logging.getLogger(__name__)
 
@@ -64,8 +65,8 @@ class _Handlers:
                 self.pool.shutdown(wait=True, cancel_futures=True)
                 self.pool = None
 
-    def error(self, code: str, as_json: bool) -> Response:
-        status, text = message(code, self.limits)
+    def error(self, code: str, as_json: bool, name: str = "") -> Response:
+        status, text = message(code, self.limits, name)
         if as_json:
             return JSONResponse({"error": {"code": code, "message": text}}, status_code=status)
         page = render_page("web_error.html.j2", code=code, text=text)
@@ -78,8 +79,13 @@ class _Handlers:
             files = [(s.path, s.name) for s in stored]
             loop = asyncio.get_running_loop()
             try:
-                return await loop.run_in_executor(
-                    self.pool, check_batch, files, self.limits.max_file_bytes
+                checked = await asyncio.gather(
+                    *(
+                        loop.run_in_executor(
+                            self.pool, check_one, path, name, self.limits.max_file_bytes
+                        )
+                        for path, name in files
+                    )
                 )
             except BrokenProcessPool as exc:
                 # A worker died (killed, out of memory): later uploads get a fresh pool.
@@ -89,6 +95,7 @@ class _Handlers:
             except Exception as exc:
                 _log.exception("lbcheck serve: Prüfung fehlgeschlagen")
                 raise UploadError("internal") from exc
+            return collect(checked)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -111,7 +118,7 @@ class _Handlers:
         try:
             result = await self.run(request)
         except UploadError as exc:
-            return self.error(exc.code, as_json=False)
+            return self.error(exc.code, as_json=False, name=exc.name)
         page = render_page(
             "web_result.html.j2",
             token=self.keep(result),
@@ -124,7 +131,7 @@ class _Handlers:
         try:
             result = await self.run(request)
         except UploadError as exc:
-            return self.error(exc.code, as_json=True)
+            return self.error(exc.code, as_json=True, name=exc.name)
         return Response(result.json, media_type="application/json")
 
     async def download_json(self, request: Request) -> Response:
