@@ -79,3 +79,13 @@ def test_golden_files_show_what_to_do_first(example: str) -> None:
     groups = page.xpath("//details[contains(@class,'group')]/summary")
     shown += [" ".join(s.text_content().split()) for s in groups]
     assert [next(o for o in ORDER if s.startswith(o)) for s in shown] == ORDER
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_examples_report_fits_the_terminal(width: int) -> None:
+    from tests.test_golden import EXAMPLES, _report
+
+    for example in EXAMPLES:
+        lines = TerminalReporter(width=width).render(_report(example)).splitlines()
+        assert max(len(line) for line in lines) <= width, example.name
+        assert lines[1].startswith("Fazit: ")
