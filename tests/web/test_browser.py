@@ -127,6 +127,13 @@ def test_upload_a_tender_and_read_the_report(server: str, browser: Any) -> None:
     quote = d.find_element(By.CSS_SELECTOR, "details.change blockquote")
     assert "RAL-Gütezeichens Gebäudereinigung" in quote.text
 
+    # Keyboard: the first Tab reaches the skip link, which leads past the downloads to the report.
+    d.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    skip = d.switch_to.active_element
+    assert skip.get_attribute("class") == "skip" and skip.is_displayed()
+    skip.send_keys(Keys.ENTER)
+    assert d.switch_to.active_element.get_attribute("id") == "inhalt"
+
     why = d.find_element(By.CSS_SELECTOR, "details.change details.why")
     reason = why.find_element(By.TAG_NAME, "p")
     assert not reason.is_displayed()
