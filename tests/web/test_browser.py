@@ -166,6 +166,10 @@ def test_two_files_at_once_and_their_downloads(server: str, browser: Any) -> Non
     )
     titles = [h.text for h in d.find_elements(By.CSS_SELECTOR, "section.doc > h2")]
     assert titles == ["lb_reinigung.docx", "lb_bueromaterial.md"]
+    overview = [li.text for li in d.find_elements(By.CSS_SELECTOR, "nav ol.downloads > li")]
+    assert overview[0].startswith("lb_reinigung.docx: 1 Stelle ändern")
+    assert "Mit Kommentaren herunterladen: lb_reinigung.lbcheck.docx" in overview[0]
+    assert overview[1].startswith("lb_bueromaterial.md: 2 Stellen ändern")  # Markdown: no copy
     links = {
         a.text: a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "a[download]")
     }
