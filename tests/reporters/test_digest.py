@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from lbcheck.models import Modality, Place, Report, Status
-from lbcheck.reporters.digest import sets_line, weak_reason
+from lbcheck.reporters.digest import placement_rows, sets_line, shown_evidence, weak_reason
 from lbcheck.reporters.html import HtmlReporter
 from lbcheck.reporters.terminal import TerminalReporter
 from tests.reporters.sample import criterion, document, report
@@ -89,3 +89,36 @@ def test_the_examples_report_fits_the_terminal(width: int) -> None:
         lines = TerminalReporter(width=width).render(_report(example)).splitlines()
         assert max(len(line) for line in lines) <= width, example.name
         assert lines[1].startswith("Fazit: ")
+
+
+def test_a_met_criterion_shows_a_sentence_that_meets_it() -> None:
+    from lbcheck.models import Evidence, Location
+
+    here = Place.LEISTUNG
+    wish = Evidence(Location(line=3), "Umschläge sollten aus Altpapier sein.", here, Modality.WEAK)
+    must = Evidence(Location(line=5), "Archivboxen müssen aus Karton sein.", here, Modality.BINDING)
+    met = replace(criterion("BUE-02", Status.MET, "x"), evidence=(wish, must))
+    assert shown_evidence(met) == must
+    doc = replace(document(), criteria=(met,), findings=())
+    terminal = TerminalReporter(width=200).render(Report((doc,)))
+    assert "„Archivboxen müssen aus Karton sein.“" in terminal and "sollten" not in terminal
+    assert "Zeile 5 (Leistungsbeschreibung) und 1 Fundstelle mehr" in terminal
+    page = lxml.html.document_fromstring(HtmlReporter().render(Report((doc,))))
+    shown = page.xpath("string(//li[@class='criterion']/blockquote)")
+    assert shown == "„Archivboxen müssen aus Karton sein.“"
+    # A weak criterion has only wishes: its first sentence is the one shown.
+    assert shown_evidence(replace(met, status=Status.WEAK)) == wish
+
+
+def test_placement_in_the_words_of_the_statistics() -> None:
+    placement = (("leistungsbeschreibung", ("sozial", "umwelt")), ("zuschlag", ()))
+    doc = replace(document(), placement=placement)
+    assert placement_rows(doc) == [
+        ("Leistungsbeschreibung", "sozial, umweltbezogen"),
+        ("Zuschlag", "–"),
+    ]
+    terminal = TerminalReporter(width=100).render(Report((doc,)))
+    assert "   Leistungsbeschreibung: sozial, umweltbezogen\n   Zuschlag: –\n" in terminal
+    page = lxml.html.document_fromstring(HtmlReporter().render(Report((doc,))))
+    rows = [[td.text_content() for td in tr.findall("td")] for tr in page.xpath("//tbody/tr")]
+    assert rows == [["Leistungsbeschreibung", "sozial, umweltbezogen"], ["Zuschlag", "–"]]

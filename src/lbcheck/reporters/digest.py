@@ -13,6 +13,7 @@ from lbcheck.models import (
     Advice,
     CriterionResult,
     DocumentReport,
+    Evidence,
     Location,
     Modality,
     Place,
@@ -21,7 +22,7 @@ from lbcheck.models import (
     Status,
 )
 from lbcheck.reporters.german import counted
-from lbcheck.reporters.labels import SET_DE, subjects_text
+from lbcheck.reporters.labels import DIMENSION_DE, PLACE_DE, SET_DE, subjects_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,24 @@ def weak_reason(c: CriterionResult) -> str:
     if e.place is Place.ZUSCHLAG:
         return "soll in die Wertung einfließen, aber ohne Gewichtung oder Punkte"
     return "nur erwähnt, nicht als Anforderung gestellt"
+
+
+def shown_evidence(c: CriterionResult) -> Evidence | None:
+    """The sentence to show for a criterion: for a met one, a sentence that meets it rather
+    than a wish it also found (``sollte`` next to ``muss``)."""
+    if c.status is Status.MET:
+        for e in c.evidence:
+            if e.modality not in (Modality.WEAK, Modality.AMBIGUOUS):
+                return e
+    return c.evidence[0] if c.evidence else None
+
+
+def placement_rows(report: DocumentReport) -> list[tuple[str, str]]:
+    """Where in the procedure which kind of criteria stand, in VergStatVO's German words."""
+    return [
+        (PLACE_DE[place], ", ".join(DIMENSION_DE.get(d, d) for d in dims) or "–")
+        for place, dims in report.placement
+    ]
 
 
 def meta_line(report: DocumentReport) -> str:

@@ -24,7 +24,9 @@ from lbcheck.reporters.digest import (
     Spot,
     digest,
     meta_line,
+    placement_rows,
     sets_line,
+    shown_evidence,
     summary_line,
     weak_reason,
 )
@@ -130,8 +132,8 @@ def _missing(c: CriterionResult) -> Table:
 
 def _met(c: CriterionResult) -> Table:
     lines: list[RenderableType] = [_criterion_head(c)]
-    if c.evidence:
-        e = c.evidence[0]
+    e = shown_evidence(c)
+    if e is not None:
         lines.append(safe(f"„{e.excerpt}“"))
         more = f" und {counted(len(c.evidence) - 1, 'Fundstelle')} mehr" if c.evidence[1:] else ""
         lines.append(safe(_where(e) + more, style="dim"))
@@ -139,12 +141,10 @@ def _met(c: CriterionResult) -> Table:
 
 
 def _statistics(doc: DocumentReport) -> list[RenderableType]:
-    places = "; ".join(
-        f"{PLACE_DE[place]}: {', '.join(dims) if dims else '–'}" for place, dims in doc.placement
-    )
+    places = [safe(f"{place}: {dims}") for place, dims in placement_rows(doc)]
     lines: list[RenderableType] = [
         _heading("Für Vergabestatistik und eForms"),
-        _item("•", _labelled("Verortung (VergStatVO, eForms BT-DEX-02)", places)),
+        _item("•", Text("Verortung (VergStatVO, eForms BT-DEX-02):", style="bold"), *places),
     ]
     lines.extend(
         _item("•", safe(f"{eforms_label(h.field, h.code)}: {h.reason}")) for h in doc.eforms

@@ -12,7 +12,9 @@ from lbcheck.reporters.digest import (
     Digest,
     digest,
     meta_line,
+    placement_rows,
     sets_line,
+    shown_evidence,
     summary_line,
     weak_reason,
 )
@@ -43,6 +45,8 @@ def report_context(report: Report) -> dict[str, Any]:
         "counted": counted,
         "eforms_label": labels.eforms_label,
         "weak_reason": weak_reason,
+        "shown_evidence": shown_evidence,
+        "placement_rows": placement_rows,
     }
 
 
