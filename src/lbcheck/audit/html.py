@@ -145,7 +145,7 @@ def heat_map(summary: AuditSummary) -> HeatMap:
 
 
 def _share(row: DocumentRow, set_name: str) -> float | None:
-    return next((s.share for s in row.sets if s.set == set_name and s.applies), None)
+    return next((s.share for s in row.sets if s.set == set_name), None)
 
 
 def _shorten(text: str, limit: int = 44) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
 from lbcheck import __version__
 from lbcheck.models import RuleInfo
@@ -68,12 +68,7 @@ class CriterionCoverage(_Model):
     weak: int = 0
     missing: int = 0
     not_applicable: int = 0
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def applicable(self) -> int:
-        """Documents to which the criterion applies (met, weak or missing)."""
-        return self.met + self.weak + self.missing
+    applicable: int = Field(0, description="documents it applies to: met, weak or missing")
 
 
 class SetCoverage(_Model):
@@ -93,13 +88,9 @@ class SetShare(_Model):
     met: int
     weak: int
     missing: int
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def share(self) -> float | None:
-        """Share of the applicable criteria met; ``None`` when none applies."""
-        applicable = self.met + self.weak + self.missing
-        return round(self.met / applicable, 4) if applicable else None
+    share: float | None = Field(
+        description="share of the applicable criteria met; null when none applies"
+    )
 
 
 class DocumentRow(_Model):
@@ -206,19 +197,22 @@ def document_row(doc: JsonDocument) -> DocumentRow:
         pages=doc.pages,
         subject=list(doc.subject),
         subject_certain=doc.subject_certain,
-        sets=[
-            SetShare(
-                set=name,
-                applies=applies.get(name, True),
-                met=n["met"],
-                weak=n["weak"],
-                missing=n["missing"],
-            )
-            for name, n in per_set.items()
-        ],
+        sets=[_share(name, applies.get(name, True), n) for name, n in per_set.items()],
         findings=_severities(doc.findings),
         missing=statuses["missing"],
         weak=statuses["weak"],
+    )
+
+
+def _share(name: str, applies: bool, n: Counter[str]) -> SetShare:
+    applicable = n["met"] + n["weak"] + n["missing"]
+    return SetShare(
+        set=name,
+        applies=applies,
+        met=n["met"],
+        weak=n["weak"],
+        missing=n["missing"],
+        share=round(n["met"] / applicable, 4) if applicable else None,
     )
 
 
@@ -390,6 +384,7 @@ class _Tally:
                     title=title,
                     dimension=dimension,
                     **{s: n[s] for s in STATUSES},
+                    applicable=n["met"] + n["weak"] + n["missing"],
                 )
             )
         return [
