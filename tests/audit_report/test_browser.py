@@ -1,0 +1,152 @@
+"""A person reads an audit's report.html in headless Chromium: sorts and filters the table of
+documents, opens one, follows a link to its Textbaustein. Needs Debian's ``chromium`` and
+``chromium-driver``; elsewhere the test is skipped with the reason."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lbcheck.audit.html import render_audit_html
+from lbcheck.audit.summary import summarize
+from lbcheck.models import RuleInfo
+from lbcheck.reporters.json_model import JsonDocument
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium fehlt (pip install -e '.[dev]')"
+)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or DRIVER is None,
+    reason="Chromium oder chromedriver fehlt: apt-get install -y chromium chromium-driver",
+)
+FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-extensions", "--no-first-run",
+    "--window-size=1280,1600", "--lang=de-DE",
+)  # fmt: skip
+
+
+def start_browser() -> Any:
+    """Headless Chromium driven by chromedriver (also used by scripts/screenshot_audit.py)."""
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in FLAGS:
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    driver = start_browser()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def report_file(
+    scanned: tuple[list[JsonDocument], tuple[RuleInfo, ...]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    docs, rules = scanned
+    path = tmp_path_factory.mktemp("audit") / "report.html"
+    path.write_text(render_audit_html(summarize(docs, rules), iter(docs)), encoding="utf-8")
+    return path
+
+
+def _shown(d: Any) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    rows = d.find_elements(By.CSS_SELECTOR, "#dokumente-tabelle tbody tr.doc-row")
+    return [r.find_element(By.TAG_NAME, "th").text for r in rows if r.is_displayed()]
+
+
+def _column(d: Any, index: int) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    rows = d.find_elements(By.CSS_SELECTOR, "#dokumente-tabelle tbody tr.doc-row")
+    return [r.find_elements(By.CSS_SELECTOR, "th, td")[index].text for r in rows]
+
+
+def test_sort_filter_and_open_a_document(browser: Any, report_file: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    d = browser
+    d.get(report_file.as_uri())
+    assert d.title == "lbcheck-Auditbericht: 6 Dokumente"
+    figures = {
+        f.find_element(By.TAG_NAME, "dt").text: f.find_element(By.TAG_NAME, "dd").text
+        for f in d.find_elements(By.CSS_SELECTOR, "dl.figures > div")
+    }
+    assert figures["Dokumente"] == "6" and figures["nicht lesbar"] == "1"
+    heat = d.find_element(By.CSS_SELECTOR, "svg.heatmap")
+    assert heat.is_displayed() and heat.size["height"] > 100
+    count = d.find_element(By.ID, "filter-count")
+    assert count.text == "6 von 6 Dokumenten angezeigt"
+    details = d.find_elements(By.CSS_SELECTOR, "tr.doc-details")
+    assert len(details) == 6 and not any(x.is_displayed() for x in details)
+
+    # Sort by errors: first ascending, then descending; the header says which.
+    header = d.find_element(By.XPATH, "//table[@id='dokumente-tabelle']//th[.='Fehler']")
+    header.find_element(By.TAG_NAME, "button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.find_element(By.TAG_NAME, "button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    errors = [int(x) for x in _column(d, 3 + 4)]
+    assert errors == sorted(errors, reverse=True) and errors[0] > errors[-1]
+    by_name = d.find_element(By.XPATH, "//table[@id='dokumente-tabelle']//th[.='Dokument']")
+    assert by_name.get_attribute("aria-sort") is None
+    by_name.find_element(By.TAG_NAME, "button").click()
+    names = _shown(d)
+    assert names == sorted(names) and names[0] == "examples/lb_bueromaterial.md"
+
+    # Filter by text, then by kind.
+    search = d.find_element(By.ID, "filter-text")
+    search.send_keys("reinigung")
+    assert _shown(d) == [
+        "examples/lb_reinigung.docx",
+        "tests/fixtures/holdout/02_LB_Unterhaltsreinigung_Stadt.txt",
+    ]
+    assert count.text == "2 von 6 Dokumenten angezeigt"
+    search.clear()
+    search.send_keys(" ")  # clear() sends no input event
+    Select(d.find_element(By.ID, "filter-status")).select_by_visible_text("nicht lesbare")
+    assert _shown(d) == ["fehlt.pdf"]
+    Select(d.find_element(By.ID, "filter-status")).select_by_visible_text("alle Dokumente")
+    assert len(_shown(d)) == 6
+
+
+def test_open_a_document_and_follow_its_textbaustein(browser: Any, report_file: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(report_file.as_uri())
+    toggle = d.find_element(By.XPATH, "//button[@class='toggle'][.='examples/lb_reinigung.docx']")
+    toggle.send_keys(Keys.ENTER)
+    assert toggle.get_attribute("aria-expanded") == "true"
+    panel = d.find_element(By.ID, toggle.get_attribute("aria-controls"))
+    assert panel.is_displayed()
+    quotes = [q.text for q in panel.find_elements(By.TAG_NAME, "blockquote")]
+    assert any("RAL-Gütezeichens Gebäudereinigung" in q for q in quotes)
+    assert "Fehlende Kriterien: 2" in panel.text
+    link = panel.find_element(By.LINK_TEXT, "Textbaustein zu DL-01")
+    link.click()
+    assert d.execute_script("return location.hash") == "#tb-DL-01"
+    article = d.find_element(By.ID, "tb-DL-01")
+    assert article.is_displayed()
+    assert article.find_element(By.CSS_SELECTOR, "button.copy").text == "Textbaustein kopieren"
+    top = d.execute_script("return arguments[0].getBoundingClientRect().top", article)
+    assert -1 < top < d.execute_script("return innerHeight"), top  # subpixel scrolling
+    toggle.send_keys(Keys.SPACE)
+    assert toggle.get_attribute("aria-expanded") == "false" and not panel.is_displayed()
