@@ -93,8 +93,9 @@ def test_sort_filter_and_open_a_document(browser: Any, report_file: Path) -> Non
     assert heat.is_displayed() and heat.size["height"] > 100
     count = d.find_element(By.ID, "filter-count")
     assert count.text == "6 von 6 Dokumenten angezeigt"
-    details = d.find_elements(By.CSS_SELECTOR, "tr.doc-details")
-    assert len(details) == 6 and not any(x.is_displayed() for x in details)
+    findings = d.find_elements(By.CSS_SELECTOR, "article.doc-findings")
+    assert len(findings) == 6 and not any(x.is_displayed() for x in findings)
+    assert not d.find_element(By.ID, "befunde-je-dokument").is_displayed()
 
     # Sort by errors: first ascending, then descending; the header says which.
     header = d.find_element(By.XPATH, "//table[@id='dokumente-tabelle']//th[.='Fehler']")
@@ -150,3 +151,21 @@ def test_open_a_document_and_follow_its_textbaustein(browser: Any, report_file: 
     assert -1 < top < d.execute_script("return innerHeight"), top  # subpixel scrolling
     toggle.send_keys(Keys.SPACE)
     assert toggle.get_attribute("aria-expanded") == "false" and not panel.is_displayed()
+
+
+def test_a_link_to_a_document_opens_it_and_sorting_keeps_it_below_its_row(
+    browser: Any, report_file: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    d.get(report_file.as_uri() + "#dok-2")
+    toggle = d.find_element(By.CSS_SELECTOR, "#dok-2 button.toggle")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    panel = d.find_element(By.ID, "dok-2-befunde")
+    assert panel.is_displayed() and panel.find_element(By.TAG_NAME, "h3").text == toggle.text
+    d.find_element(By.XPATH, "//th[.='Fehlende Kriterien']//button").click()
+    below = d.find_element(By.CSS_SELECTOR, "#dok-2 + tr.doc-details article")
+    assert below.get_attribute("id") == "dok-2-befunde"
+    d.find_element(By.ID, "filter-text").send_keys("kein-solches-dokument")
+    assert not panel.is_displayed() and not toggle.is_displayed()

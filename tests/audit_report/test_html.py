@@ -45,6 +45,7 @@ def test_landmarks_title_and_headings() -> None:
         "Häufigste Befunde",
         "Vergabestatistik und eForms",
         "Alle Dokumente",
+        "Befunde je Dokument",
         "Textbausteine",
     ]
     summary = text(page.xpath("//p[@class='summary-line']")[0])
@@ -141,30 +142,33 @@ def test_documents_table_rows_and_their_findings() -> None:
     docs = hand_counted()
     page = parse(page_of(docs))
     table = page.get_element_by_id("dokumente-tabelle")
-    bodies = table.xpath("tbody")
-    assert [b.get("id") for b in bodies] == ["dok-1", "dok-2", "dok-3", "dok-4"]
-    assert [text(b.xpath("tr[1]/th")[0]) for b in bodies] == [d.path for d in docs]
+    rows = table.xpath("tbody/tr")
+    assert [r.get("id") for r in rows] == ["dok-1", "dok-2", "dok-3", "dok-4"]
+    assert [text(r.xpath("th")[0]) for r in rows] == [d.path for d in docs]
     heads = [text(th) for th in table.xpath("thead/tr/th")]
     assert heads == [
         "Dokument", "Gegenstand", "Seiten", "alpha", "beta",
         "Fehler", "Warnungen", "Hinweise", "Fehlende Kriterien",
     ]  # fmt: skip
-    papier = bodies[0]
-    values = [td.get("data-value") for td in papier.xpath("tr[1]/td")]
+    papier = rows[0]
+    values = [td.get("data-value") for td in papier.xpath("td")]
     assert values[1:] == ["12", "0.5", "-1", "2", "0", "0", "1"]
     toggle = papier.xpath(".//button[@class='toggle']")[0]
     assert toggle.get("aria-expanded") == "false"
-    details = page.get_element_by_id(toggle.get("aria-controls"))
-    assert details.getparent() is papier
-    quotes = [b.text for b in details.xpath(".//blockquote")]
+    findings = page.get_element_by_id(toggle.get("aria-controls"))
+    assert findings.tag == "article"
+    assert findings.getparent().get("id") == "befunde-je-dokument"
+    assert text(findings.xpath("h3")[0]) == "amt-a/papier.pdf"
+    quotes = [b.text for b in findings.xpath(".//blockquote")]
     assert quotes == ["„Toner der Marke X“", "„Marke Y“"]
-    links = details.xpath(".//a[@class='tb']/@href")
+    links = findings.xpath(".//a[@class='tb']/@href")
     assert links == ["#tb-R-01", "#tb-R-01", "#tb-A-02"]
     clause = page.get_element_by_id("tb-A-02-text")
     assert clause.text == "Der Auftragnehmer liefert nur Recyclingpapier."
-    unreadable = bodies[3]
-    assert unreadable.get("data-unreadable") == "ja"
-    assert "Die Datei ist verschlüsselt" in text(unreadable)
+    assert rows[3].get("data-unreadable") == "ja"
+    assert "Die Datei ist verschlüsselt" in text(page.get_element_by_id("dok-4-befunde"))
+    articles = page.xpath("//section[@id='befunde-je-dokument']/article")
+    assert [a.get("id") for a in articles] == [f"dok-{i}-befunde" for i in range(1, 5)]
 
 
 def test_textbausteine_only_for_what_is_lacking_or_fired() -> None:
@@ -195,12 +199,13 @@ def test_hostile_text_is_shown_not_run() -> None:
     assert "\u202e" not in html
     assert "<script>alert" not in html
     shown = HOSTILE.replace("\u202e", "\\u202e")
-    body = page.get_element_by_id("dok-1")
-    assert shown in text(body.xpath(".//button[@class='toggle']")[0])
-    assert f"„{shown}“" in [text(b) for b in body.xpath(".//blockquote")]
+    row = page.get_element_by_id("dok-1")
+    assert shown in text(row.xpath(".//button[@class='toggle']")[0])
+    findings = page.get_element_by_id("dok-1-befunde")
+    assert f"„{shown}“" in [text(b) for b in findings.xpath(".//blockquote")]
     main = text(page.xpath("//main")[0])
     assert "{{ 7*7 }}" in main and "49" not in main
-    assert shown.lower() in body.get("data-search")
+    assert shown.lower() in row.get("data-search")
     titles = [t.text for t in page.xpath("//svg[@class='heatmap']//title")]
     assert titles[0].startswith(f"amt/{shown}.md")
 
@@ -211,8 +216,8 @@ def test_real_scan_renders_every_document(
     docs, rules = scanned
     html = render_audit_html(summarize(docs, rules), (d for d in docs))
     page = parse(html)
-    bodies = page.xpath("//table[@id='dokumente-tabelle']/tbody")
-    assert len(bodies) == len(docs) == 6
+    rows = page.xpath("//table[@id='dokumente-tabelle']/tbody/tr")
+    assert len(rows) == len(docs) == 6
     heads = [text(th) for th in page.xpath("//table[@id='dokumente-tabelle']/thead/tr/th")]
     assert heads[3:7] == [
         "ILO-Kernarbeitsnormen",
@@ -220,9 +225,11 @@ def test_real_scan_renders_every_document(
         "Büromaterial",
         "Dienstleistungen",
     ]
-    for body, doc in zip(bodies, docs, strict=True):
-        quotes = {b.text for b in body.xpath(".//blockquote")}
+    for n, doc in enumerate(docs, start=1):
+        findings = page.get_element_by_id(f"dok-{n}-befunde")
+        assert text(findings.xpath("h3")[0]) == doc.path
+        quotes = {b.text for b in findings.xpath(".//blockquote")}
         assert {f"„{f.excerpt}“" for f in doc.findings} <= quotes
-        for href in body.xpath(".//a[@class='tb']/@href"):
+        for href in findings.xpath(".//a[@class='tb']/@href"):
             assert page.get_element_by_id(href[1:]).tag == "article"
     assert re.search(r"Befunde: \d+ Fehler", text(page.xpath("//header")[0]))

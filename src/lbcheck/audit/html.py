@@ -61,6 +61,7 @@ class DocumentView:
     index: int
     row: DocumentRow
     doc: JsonDocument
+    subject: str  # the subjects in German
     shares: tuple[tuple[float | None, str], ...]  # per set column: share, heat class
     weak: tuple[JsonCriterion, ...]
     missing: tuple[JsonCriterion, ...]
@@ -160,6 +161,7 @@ def _views(documents: Iterable[JsonDocument], sets: Sequence[str]) -> Iterator[D
             index=index,
             row=row,
             doc=doc,
+            subject=labels.subjects_text(tuple(doc.subject), doc.subject_certain),
             shares=shares,
             weak=tuple(c for c in doc.criteria if c.status == "weak"),
             missing=tuple(c for c in doc.criteria if c.status == "missing"),
@@ -198,5 +200,4 @@ def render_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) 
         percent=percent,
         labels=labels,
         counted=counted,
-        subjects_text=lambda s, c: labels.subjects_text(tuple(s), c),
     )

@@ -1,44 +1,60 @@
-// The audit report's documents table: expand a document, sort by a column, filter the rows.
+// The audit report's documents table: open a document's findings below its row, sort by a
+// column, filter the rows. The findings live in a section after the table (readable without
+// script); a row shows them by moving them into a row inserted below it, so the table itself
+// stays small enough to sort thousands of documents quickly.
 (function () {
   var table = document.getElementById("dokumente-tabelle");
   if (!table) { return; }
-  var bodies = Array.prototype.slice.call(table.tBodies);
+  var body = table.tBodies[0];
+  var store = document.getElementById("befunde-je-dokument");
+  var rows = Array.prototype.slice.call(body.rows);
   var text = document.getElementById("filter-text");
   var status = document.getElementById("filter-status");
   var count = document.getElementById("filter-count");
   var collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
+  store.hidden = true;
 
-  function toggle(button, open) {
-    var details = document.getElementById(button.getAttribute("aria-controls"));
-    button.setAttribute("aria-expanded", open ? "true" : "false");
-    details.hidden = !open;
+  function detailsOf(row) {
+    var next = row.nextElementSibling;
+    return next && next.classList.contains("doc-details") ? next : null;
   }
-  bodies.forEach(function (body) {
-    var button = body.querySelector("button.toggle");
-    if (button) { toggle(button, false); }
-  });
-  table.addEventListener("click", function (event) {
+  function toggle(button, open) {
+    var row = button.closest("tr");
+    var findings = document.getElementById(button.getAttribute("aria-controls"));
+    var details = detailsOf(row);
+    if (open && !details && findings) {
+      details = document.createElement("tr");
+      details.className = "doc-details";
+      var cell = document.createElement("td");
+      cell.colSpan = row.cells.length;
+      cell.appendChild(findings);
+      details.appendChild(cell);
+      row.parentNode.insertBefore(details, row.nextSibling);
+    } else if (!open && details) {
+      if (findings) { store.appendChild(findings); }
+      details.parentNode.removeChild(details);
+    }
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  body.addEventListener("click", function (event) {
     var button = event.target.closest("button.toggle");
     if (button) { toggle(button, button.getAttribute("aria-expanded") !== "true"); }
   });
 
-  // A link to #dok-N (from elsewhere or typed) opens that document.
+  // A link to #dok-N or #dok-N-befunde (typed, or from another page) opens that document.
   function openFromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var body = id && document.getElementById(id);
-    if (body && body.tagName === "TBODY") {
-      var button = body.querySelector("button.toggle");
-      if (button) { toggle(button, true); button.focus(); }
+    var id = decodeURIComponent(location.hash.slice(1)).replace(/-befunde$/, "");
+    var row = /^dok-\d+$/.test(id) && document.getElementById(id);
+    if (row) {
+      var button = row.querySelector("button.toggle");
+      toggle(button, true);
+      button.focus();
     }
   }
   window.addEventListener("hashchange", openFromHash);
   openFromHash();
 
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-  function value(body, column, numeric) {
-    var raw = body.rows[0].cells[column].getAttribute("data-value") || "";
-    return numeric ? parseFloat(raw) : raw;
-  }
   headers.forEach(function (th, column) {
     var button = th.querySelector("button.sort");
     if (!button) { return; }
@@ -47,38 +63,47 @@
       var ascending = th.getAttribute("aria-sort") !== "ascending";
       headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var order = bodies.map(function (body, i) { return [value(body, column, numeric), i, body]; });
+      var order = rows.map(function (row, i) {
+        var raw = row.cells[column].getAttribute("data-value") || "";
+        return [numeric ? parseFloat(raw) : raw, i, row];
+      });
       order.sort(function (x, y) {
         var c = numeric ? x[0] - y[0] : collator.compare(x[0], y[0]);
         if (!ascending) { c = -c; }
         return c || x[1] - y[1];
       });
       var fragment = document.createDocumentFragment();
-      order.forEach(function (item) { fragment.appendChild(item[2]); });
-      table.appendChild(fragment);
-      bodies = order.map(function (item) { return item[2]; });
+      rows = order.map(function (item) {
+        var details = detailsOf(item[2]);
+        fragment.appendChild(item[2]);
+        if (details) { fragment.appendChild(details); }
+        return item[2];
+      });
+      body.appendChild(fragment);
     });
   });
 
-  function matches(body, words, mode) {
-    var haystack = body.getAttribute("data-search") || "";
+  function matches(row, words, mode) {
+    var haystack = row.getAttribute("data-search") || "";
     for (var i = 0; i < words.length; i++) {
       if (haystack.indexOf(words[i]) < 0) { return false; }
     }
-    if (mode === "errors") { return parseInt(body.getAttribute("data-errors"), 10) > 0; }
-    if (mode === "missing") { return parseInt(body.getAttribute("data-missing"), 10) > 0; }
-    if (mode === "unreadable") { return body.getAttribute("data-unreadable") === "ja"; }
+    if (mode === "errors") { return parseInt(row.getAttribute("data-errors"), 10) > 0; }
+    if (mode === "missing") { return parseInt(row.getAttribute("data-missing"), 10) > 0; }
+    if (mode === "unreadable") { return row.getAttribute("data-unreadable") === "ja"; }
     return true;
   }
   function filter() {
     var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
-    bodies.forEach(function (body) {
-      var ok = matches(body, words, status.value);
-      body.hidden = !ok;
+    rows.forEach(function (row) {
+      var ok = matches(row, words, status.value);
+      var details = detailsOf(row);
+      row.hidden = !ok;
+      if (details) { details.hidden = !ok; }
       if (ok) { shown += 1; }
     });
-    count.textContent = shown + " von " + bodies.length + " Dokumenten angezeigt";
+    count.textContent = shown + " von " + rows.length + " Dokumenten angezeigt";
   }
   text.addEventListener("input", filter);
   status.addEventListener("change", filter);
