@@ -63,18 +63,30 @@ def report_file(
     return path
 
 
-def _shown(d: Any) -> list[str]:
-    from selenium.webdriver.common.by import By
+_ROWS = "#dokumente-tabelle tbody tr.doc-row"
 
-    rows = d.find_elements(By.CSS_SELECTOR, "#dokumente-tabelle tbody tr.doc-row")
-    return [r.find_element(By.TAG_NAME, "th").text for r in rows if r.is_displayed()]
+
+def _shown(d: Any) -> list[str]:
+    """Names of the documents a person sees in the table, top to bottom (one round trip)."""
+    return list(
+        d.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+            ".filter(r => r.offsetParent !== null).map(r => r.cells[0].innerText);",
+            _ROWS,
+        )
+    )
 
 
 def _column(d: Any, index: int) -> list[str]:
-    from selenium.webdriver.common.by import By
-
-    rows = d.find_elements(By.CSS_SELECTOR, "#dokumente-tabelle tbody tr.doc-row")
-    return [r.find_elements(By.CSS_SELECTOR, "th, td")[index].text for r in rows]
+    """The shown text of one column of the visible rows."""
+    return list(
+        d.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+            ".filter(r => r.offsetParent !== null).map(r => r.cells[arguments[1]].innerText);",
+            _ROWS,
+            index,
+        )
+    )
 
 
 def test_sort_filter_and_open_a_document(browser: Any, report_file: Path) -> None:
@@ -169,3 +181,40 @@ def test_a_link_to_a_document_opens_it_and_sorting_keeps_it_below_its_row(
     assert below.get_attribute("id") == "dok-2-befunde"
     d.find_element(By.ID, "filter-text").send_keys("kein-solches-dokument")
     assert not panel.is_displayed() and not toggle.is_displayed()
+
+
+def test_thousands_of_documents_are_shown_a_page_at_a_time(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    from lbcheck.audit.html import PAGE_SIZE
+    from tests.audit_report.conftest import RULES, document, finding
+
+    docs = [
+        document(f"amt-{i % 2}/lb-{i:03}.md", {"A-01": "met" if i % 3 else "missing"},
+                 [finding("R-01", f"Marke {i}")] * (i % 4))
+        for i in range(PAGE_SIZE * 2 + 30)
+    ]  # fmt: skip
+    path = tmp_path_factory.mktemp("audit-gross") / "report.html"
+    path.write_text(render_audit_html(summarize(docs, RULES), iter(docs)), encoding="utf-8")
+    d = browser
+    d.get(path.as_uri())
+    count = d.find_element(By.ID, "filter-count")
+    more = d.find_element(By.ID, "mehr-dokumente")
+    assert count.text == f"{PAGE_SIZE} von {len(docs)} Dokumenten angezeigt"
+    assert len(_shown(d)) == PAGE_SIZE and more.text == f"Weitere {PAGE_SIZE} anzeigen"
+    more.click()
+    assert len(_shown(d)) == 2 * PAGE_SIZE and more.text == "Weitere 30 anzeigen"
+    more.click()
+    assert len(_shown(d)) == len(docs) and not more.is_displayed()
+    d.find_element(By.ID, "filter-text").send_keys("amt-1")
+    assert count.text == f"{PAGE_SIZE} von {len(docs) // 2} passenden Dokumenten angezeigt"
+    d.find_element(By.XPATH, "//th[.='Fehler']//button").click()
+    d.find_element(By.XPATH, "//th[.='Fehler']//button").click()
+    shown = _shown(d)
+    assert all(name.startswith("amt-1/") for name in shown) and len(shown) == PAGE_SIZE
+    errors = [int(x) for x in _column(d, 5)]
+    assert errors == sorted(errors, reverse=True) and errors[0] == 3 and errors[-1] == 1
+    d.get(path.as_uri() + f"#dok-{len(docs)}")
+    assert d.find_element(By.ID, f"dok-{len(docs)}-befunde").is_displayed()

@@ -9,7 +9,7 @@ import re
 
 import lxml.html
 
-from lbcheck.audit.html import HEAT_MAX_ROWS, render_audit_html
+from lbcheck.audit.html import HEAT_MAX_ROWS, PAGE_SIZE, render_audit_html
 from lbcheck.audit.summary import summarize
 from lbcheck.models import RuleInfo
 from lbcheck.reporters.json_model import JsonDocument
@@ -169,6 +169,16 @@ def test_documents_table_rows_and_their_findings() -> None:
     assert "Die Datei ist verschlüsselt" in text(page.get_element_by_id("dok-4-befunde"))
     articles = page.xpath("//section[@id='befunde-je-dokument']/article")
     assert [a.get("id") for a in articles] == [f"dok-{i}-befunde" for i in range(1, 5)]
+
+
+def test_the_table_shows_a_page_of_rows_at_first() -> None:
+    docs = [document(f"amt/{i:03}.md", {"A-01": "met"}) for i in range(PAGE_SIZE + 20)]
+    page = parse(page_of(docs))
+    rows = page.xpath("//table[@id='dokumente-tabelle']/tbody/tr")
+    assert [r.get("hidden") is not None for r in rows] == [False] * PAGE_SIZE + [True] * 20
+    table = page.get_element_by_id("dokumente-tabelle")
+    assert table.get("data-page-size") == str(PAGE_SIZE)
+    assert len(page.xpath("//article[@class='doc-findings']")) == PAGE_SIZE + 20
 
 
 def test_textbausteine_only_for_what_is_lacking_or_fired() -> None:

@@ -24,6 +24,7 @@ HEAT_LABELLED_ROWS = 60  # up to this many rows the heat map names each document
 HEAT_MAX_ROWS = 200  # beyond, neighbouring documents (by path) share a row
 HEAT_COLUMN = 180
 HEAT_LABEL = 340
+PAGE_SIZE = 100  # rows the documents table shows at once; the browser lays out only those
 SHADES = 5  # heat-map colour steps, ``heat-0`` (0-20 %) to ``heat-4`` (80-100 %)
 
 
@@ -195,6 +196,7 @@ def render_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) 
         top_count=top,
         bar=bar,
         bar_width=BAR_WIDTH,
+        page_size=PAGE_SIZE,
         dims=sorted({d for p in summary.places for d in p.dimensions}),
         anchor=anchor,
         percent=percent,

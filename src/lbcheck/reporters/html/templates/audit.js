@@ -1,7 +1,8 @@
 // The audit report's documents table: open a document's findings below its row, sort by a
 // column, filter the rows. The findings live in a section after the table (readable without
-// script); a row shows them by moving them into a row inserted below it, so the table itself
-// stays small enough to sort thousands of documents quickly.
+// script); a row shows them by moving them into a row inserted below it. Only a page of rows is
+// shown at once ("Weitere anzeigen" adds the next): the browser lays out only those, so sorting
+// and filtering thousands of documents stays quick.
 (function () {
   var table = document.getElementById("dokumente-tabelle");
   if (!table) { return; }
@@ -11,6 +12,9 @@
   var text = document.getElementById("filter-text");
   var status = document.getElementById("filter-status");
   var count = document.getElementById("filter-count");
+  var more = document.getElementById("mehr-dokumente");
+  var pageSize = parseInt(table.getAttribute("data-page-size"), 10) || 100;
+  var limit = pageSize;
   var collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
   store.hidden = true;
 
@@ -46,13 +50,18 @@
     var id = decodeURIComponent(location.hash.slice(1)).replace(/-befunde$/, "");
     var row = /^dok-\d+$/.test(id) && document.getElementById(id);
     if (row) {
+      if (row.hidden) {
+        text.value = "";
+        status.value = "all";
+        limit = Math.max(pageSize, rows.indexOf(row) + 1);
+        render();
+      }
       var button = row.querySelector("button.toggle");
       toggle(button, true);
       button.focus();
     }
   }
   window.addEventListener("hashchange", openFromHash);
-  openFromHash();
 
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
   headers.forEach(function (th, column) {
@@ -80,6 +89,7 @@
         return item[2];
       });
       body.appendChild(fragment);
+      render();
     });
   });
 
@@ -93,22 +103,37 @@
     if (mode === "unreadable") { return row.getAttribute("data-unreadable") === "ja"; }
     return true;
   }
-  function filter() {
+  function render() {
     var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var matched = 0;
     var shown = 0;
     rows.forEach(function (row) {
-      var ok = matches(row, words, status.value);
+      var visible = false;
+      if (matches(row, words, status.value)) {
+        matched += 1;
+        visible = shown < limit;
+        if (visible) { shown += 1; }
+      }
       var details = detailsOf(row);
-      row.hidden = !ok;
-      if (details) { details.hidden = !ok; }
-      if (ok) { shown += 1; }
+      row.hidden = !visible;
+      if (details) { details.hidden = !visible; }
     });
-    count.textContent = shown + " von " + rows.length + " Dokumenten angezeigt";
+    if (shown === matched) {
+      count.textContent = shown + " von " + rows.length + " Dokumenten angezeigt";
+    } else {
+      count.textContent = shown + " von " + matched +
+        (matched < rows.length ? " passenden" : "") + " Dokumenten angezeigt";
+    }
+    more.hidden = shown >= matched;
+    more.textContent = "Weitere " + Math.min(pageSize, matched - shown) + " anzeigen";
   }
+  function filter() { limit = pageSize; render(); }
   text.addEventListener("input", filter);
   status.addEventListener("change", filter);
+  more.addEventListener("click", function () { limit += pageSize; render(); });
   document.querySelector("form.filters").addEventListener("submit", function (event) {
     event.preventDefault();
   });
-  filter();
+  render();
+  openFromHash();
 })();
