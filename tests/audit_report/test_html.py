@@ -171,6 +171,15 @@ def test_documents_table_rows_and_their_findings() -> None:
     assert [a.get("id") for a in articles] == [f"dok-{i}-befunde" for i in range(1, 5)]
 
 
+def test_the_catalogue_message_stands_once_with_its_textbaustein() -> None:
+    same = finding("R-01", "Marke A").model_copy(update={"message": "Es fehlt: Marke."})
+    other = finding("R-01", "Marke B").model_copy(update={"message": "Marke B ohne Zusatz."})
+    page = parse(page_of([document("a.md", {}, [same, other])]))
+    items = [text(p) for p in page.xpath("//article[@id='dok-1-befunde']//li/p[1]")]
+    assert items == ["R-01 Marke Fehler", "R-01 Marke Fehler: Marke B ohne Zusatz."]
+    assert text(page.xpath("//article[@id='tb-R-01']/p[1]")[0]) == "Es fehlt: Marke."
+
+
 def test_the_table_shows_a_page_of_rows_at_first() -> None:
     docs = [document(f"amt/{i:03}.md", {"A-01": "met"}) for i in range(PAGE_SIZE + 20)]
     page = parse(page_of(docs))

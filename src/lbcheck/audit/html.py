@@ -193,6 +193,7 @@ def render_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) 
         texts=texts,
         text_codes={r.code for r in texts},
         titles={r.code: r.advice.title for r in summary.rules},
+        messages={r.code: r.advice.message for r in summary.rules},
         top_count=top,
         bar=bar,
         bar_width=BAR_WIDTH,
