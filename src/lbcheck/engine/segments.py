@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from lbcheck.criteria.lexicon import pattern
 from lbcheck.engine.modality import classify, is_scored
 from lbcheck.engine.places import announces_award, place_of
 from lbcheck.ingest.characters import fold
@@ -11,18 +12,13 @@ from lbcheck.models import BlockKind, Document, Modality, Place, Sentence
 from lbcheck.nlp import lemma_view, split_clauses, split_sentences
 
 _SPACE = regex.compile(r"\s+")
-_MINIMUM_HEADING = regex.compile(r"mindest|ausschlusskriteri|muss-kriteri|a-kriteri", regex.I)
+_MINIMUM_HEADING = pattern("minimum-heading")
 _MAX_BLOCK = 20_000
 # A paragraph that introduces a list: ends with ":" or without a full stop ("zu schulen in",
 # "Nicht eingesetzt werden dürfen"). It only governs the list items that follow it.
 _LEAD_IN_END = regex.compile(r"(?::|[^.!?;])\s*$")
 # In an award sentence a percentage is a weight ("Preis 50 %").
-_WEIGHT = regex.compile(
-    r"\b\d+(?:[,.]\d+)?\s*(?:%|Prozent)"
-    # ... or it points to the weighting given elsewhere: "(Nr. 5)", "gemäß Wertungsmatrix".
-    r"|\((?:Nr\.|Ziff\.|Ziffer|Kriterium)\s*[\dA-Z][\d.]*\)|\b(?:Wertungs|Bewertungs)matrix"
-    r"|\bGewichtung\b|\b(?:gemäß|nach|siehe)\s+(?:der\s+)?(?:Tabelle|Ziffer|Nr\.|Anlage)\s*[\dA-Z]"
-)
+_WEIGHT = pattern("award-weight")
 
 
 def _clean(text: str) -> str:
