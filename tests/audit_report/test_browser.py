@@ -89,9 +89,15 @@ def _column(d: Any, index: int) -> list[str]:
     )
 
 
-def test_sort_filter_and_open_a_document(browser: Any, report_file: Path) -> None:
+def test_sort_filter_and_open_a_document(
+    browser: Any,
+    report_file: Path,
+    scanned: tuple[list[JsonDocument], tuple[RuleInfo, ...]],
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
+
+    from lbcheck.reporters.labels import subjects_text
 
     d = browser
     d.get(report_file.as_uri())
@@ -126,11 +132,14 @@ def test_sort_filter_and_open_a_document(browser: Any, report_file: Path) -> Non
     # Filter by text, then by kind.
     search = d.find_element(By.ID, "filter-text")
     search.send_keys("reinigung")
-    assert _shown(d) == [
-        "examples/lb_reinigung.docx",
-        "tests/fixtures/holdout/02_LB_Unterhaltsreinigung_Stadt.txt",
+    expected = [
+        x.path
+        for x in scanned[0]
+        if "reinigung" in f"{x.path} {subjects_text(tuple(x.subject), x.subject_certain)}".lower()
     ]
-    assert count.text == "2 von 6 Dokumenten angezeigt"
+    assert "examples/lb_reinigung.docx" in expected and len(expected) < 6
+    assert _shown(d) == sorted(expected)
+    assert count.text == f"{len(expected)} von 6 Dokumenten angezeigt"
     search.clear()
     search.send_keys(" ")  # clear() sends no input event
     Select(d.find_element(By.ID, "filter-status")).select_by_visible_text("nicht lesbare")
@@ -139,10 +148,17 @@ def test_sort_filter_and_open_a_document(browser: Any, report_file: Path) -> Non
     assert len(_shown(d)) == 6
 
 
-def test_open_a_document_and_follow_its_textbaustein(browser: Any, report_file: Path) -> None:
+def test_open_a_document_and_follow_its_textbaustein(
+    browser: Any,
+    report_file: Path,
+    scanned: tuple[list[JsonDocument], tuple[RuleInfo, ...]],
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    doc = next(x for x in scanned[0] if x.path == "examples/lb_reinigung.docx")
+    missing = [c.code for c in doc.criteria if c.status == "missing"]
+    assert missing and doc.findings, "the example should lack a criterion and have findings"
     d = browser
     d.get(report_file.as_uri())
     toggle = d.find_element(By.XPATH, "//button[@class='toggle'][.='examples/lb_reinigung.docx']")
@@ -151,12 +167,14 @@ def test_open_a_document_and_follow_its_textbaustein(browser: Any, report_file: 
     panel = d.find_element(By.ID, toggle.get_attribute("aria-controls"))
     assert panel.is_displayed()
     quotes = [q.text for q in panel.find_elements(By.TAG_NAME, "blockquote")]
-    assert any("RAL-Gütezeichens Gebäudereinigung" in q for q in quotes)
-    assert "Fehlende Kriterien: 2" in panel.text
-    link = panel.find_element(By.LINK_TEXT, "Textbaustein zu DL-01")
+    assert [q.removeprefix("„").removesuffix("“") for q in quotes][: len(doc.findings)] == [
+        f.excerpt for f in doc.findings
+    ]
+    assert f"Fehlende Kriterien: {len(missing)}" in panel.text
+    link = panel.find_element(By.LINK_TEXT, f"Textbaustein zu {missing[0]}")
     link.click()
-    assert d.execute_script("return location.hash") == "#tb-DL-01"
-    article = d.find_element(By.ID, "tb-DL-01")
+    assert d.execute_script("return location.hash") == f"#tb-{missing[0]}"
+    article = d.find_element(By.ID, f"tb-{missing[0]}")
     assert article.is_displayed()
     assert article.find_element(By.CSS_SELECTOR, "button.copy").text == "Textbaustein kopieren"
     top = d.execute_script("return arguments[0].getBoundingClientRect().top", article)
