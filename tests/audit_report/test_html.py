@@ -89,7 +89,7 @@ def test_heat_map_one_cell_per_document_and_set() -> None:
     page = parse(page_of(hand_counted()))
     svg = page.xpath("//svg[@class='heatmap']")[0]
     assert svg.get("role") == "img"
-    cells = svg.xpath(".//rect")
+    cells = svg.xpath(".//rect[title]")
     assert len(cells) == 4 * 2
     titled = {r.findtext("title"): r.get("class") for r in cells}
     assert titled["amt-a/papier.pdf – alpha: 50 %"] == "heat-2"
@@ -110,7 +110,7 @@ def test_heat_map_groups_neighbours_when_there_are_many() -> None:
         document(f"amt/{i:04}.md", {"A-01": "met" if i < 300 else "missing"}) for i in range(450)
     ]
     page = parse(render_audit_html(summarize(docs, RULES), iter(())))
-    cells = page.xpath("//svg[@class='heatmap']//rect")
+    cells = page.xpath("//svg[@class='heatmap']//rect[title]")
     assert len(cells) == 450 // 3 * 2 <= HEAT_MAX_ROWS * 2
     first = cells[0].findtext("title")
     assert first == "amt/0000.md … amt/0002.md (3 Dokumente) – alpha: 100 %"
