@@ -234,12 +234,12 @@ def _audit(
     if not quiet:
         from lbcheck.app.stream import write_text
 
-        rate = result.checked / result.seconds if result.seconds else 0.0
+        rate = result.checked / result.documents_seconds if result.documents_seconds else 0.0
         write_text(
             sys.stderr,
             f"lbcheck: {result.total} Dokumente in {result.seconds:.1f} s "
             f"({result.checked} geprüft, {rate:.1f} Dateien/s; {result.cached} aus dem Cache; "
-            f"{result.resumed} aus dem vorigen Lauf; {result.errors} nicht lesbar). "
+            f"{result.resumed} aus dem vorigen Lauf; {result.errors} mit Fehlercode). "
             f"Ergebnisse in {output_dir}\n",
             machine=False,
         )
