@@ -18,6 +18,7 @@ from lbcheck.cli_annotate import register as register_annotate
 from lbcheck.cli_serve import register as register_serve
 from lbcheck.errors import CriteriaError, UsageError
 from lbcheck.gate import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from lbcheck.reporters.safe_text import clean_keeping_lines
 
 register_annotate(app)
 register_serve(app)
@@ -43,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return _exit_status(exc.code)
     except (UsageError, CriteriaError) as exc:
-        sys.stderr.write(f"lbcheck: {exc}\n")
+        # The message may quote a path or a criteria file: no escape sequence reaches the terminal.
+        sys.stderr.write(f"lbcheck: {clean_keeping_lines(str(exc))}\n")
         return EXIT_USAGE
     except Exception as exc:
         logging.getLogger("lbcheck").exception("interner Fehler")

@@ -18,6 +18,7 @@ from lbcheck.gate import RANK, statistics
 from lbcheck.models import Report
 from lbcheck.outputs import append_summary, parse_formats, render_outputs
 from lbcheck.reporters import REPORTERS, RenderEnv
+from lbcheck.reporters.safe_text import clean
 
 KIND_DE = {"finding": "Befund", "missing": "fehlt", "unreadable": "nicht lesbar"}
 
@@ -139,7 +140,7 @@ def scan(
     for unused in result.unused:
         write_text(
             sys.stderr,
-            f"lbcheck: Unterdrückung ohne Treffer: {unused.where} "
+            f"lbcheck: Unterdrückung ohne Treffer: {clean(unused.where)} "
             f"({', '.join(unused.codes) or unused.fingerprint}). Bitte entfernen.\n",
             machine=False,
         )

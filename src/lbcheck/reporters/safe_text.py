@@ -25,10 +25,22 @@ def clean(text: str) -> str:
 
     Tabs and line breaks become spaces: a report line never moves the cursor.
     """
+    return _shown(text, "\t\n\r")
+
+
+def clean_keeping_lines(text: str) -> str:
+    """Like :func:`clean`, but line breaks (CR, LF) stay: messages of several lines, and CI
+    commands that escape them in their own way."""
+    return _shown(text, "\t")
+
+
+def _shown(text: str, as_space: str) -> str:
     out: list[str] = []
     for ch in text:
-        if ch in "\t\n\r":
+        if ch in as_space:
             out.append(" ")
+        elif ch in "\n\r":
+            out.append(ch)
         elif ch in _BIDI or unicodedata.category(ch) == "Cc":
             out.append(_visible(ch))
         else:
