@@ -16,6 +16,8 @@ class IngestCode(StrEnum):
     TOO_LARGE = "too-large"
     GARBLED = "garbled"
     NOT_FOUND = "not-found"
+    UNREADABLE = "unreadable"
+    SYMLINK_LOOP = "symlink-loop"
 
 
 MESSAGES: dict[IngestCode, str] = {
@@ -53,6 +55,16 @@ MESSAGES: dict[IngestCode, str] = {
     IngestCode.NOT_FOUND: (
         "Die Datei wurde nicht gefunden oder kann nicht geöffnet werden. Bitte Pfad und "
         "Leserechte prüfen."
+    ),
+    IngestCode.UNREADABLE: (
+        "Die Datei oder der Ordner darf nicht gelesen werden (fehlende Leserechte); was darin "
+        "liegt, wurde nicht geprüft. Bitte die Rechte prüfen oder lbcheck mit einem Benutzer "
+        "starten, der lesen darf."
+    ),
+    IngestCode.SYMLINK_LOOP: (
+        "Diese Verknüpfung (Symlink) führt im Kreis, z. B. auf einen ihrer eigenen "
+        "übergeordneten Ordner; ihr wurde nicht gefolgt. Bitte die Verknüpfung entfernen oder "
+        "das Ziel direkt angeben."
     ),
 }
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.ingest.folders import resolved
 
 # Files an office suite or editor leaves next to a document while it is open or being saved.
 TEMPORARY_PATTERNS = (
@@ -32,7 +33,7 @@ def is_temporary(path: Path) -> bool:
 
 def same_file(a: Path, b: Path) -> bool:
     """Same resolved path or same inode (hard links, bind mounts)."""
-    if a.resolve() == b.resolve():
+    if resolved(a) == resolved(b):
         return True
     try:
         return a.samefile(b)
@@ -88,9 +89,9 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
     seen: set[Path] = set()
     for arg in args:
         for path, shown in _expand_one(arg):
-            if is_temporary(path) or path.resolve() in seen:
+            if is_temporary(path) or resolved(path) in seen:
                 continue
-            seen.add(path.resolve())
+            seen.add(resolved(path))
             output = next((o for o in outputs if same_file(path, o)), None)
             if output is not None:
                 if Path(arg) == path:
