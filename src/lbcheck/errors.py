@@ -18,6 +18,8 @@ class IngestCode(StrEnum):
     NOT_FOUND = "not-found"
     UNREADABLE = "unreadable"
     SYMLINK_LOOP = "symlink-loop"
+    SYMLINK_OUTSIDE = "symlink-outside"
+    TIMEOUT = "timeout"
 
 
 MESSAGES: dict[IngestCode, str] = {
@@ -57,14 +59,21 @@ MESSAGES: dict[IngestCode, str] = {
         "Leserechte prüfen."
     ),
     IngestCode.UNREADABLE: (
-        "Die Datei oder der Ordner darf nicht gelesen werden (fehlende Leserechte); was darin "
-        "liegt, wurde nicht geprüft. Bitte die Rechte prüfen oder lbcheck mit einem Benutzer "
-        "starten, der lesen darf."
+        "Auf diesen Ordner oder diese Datei fehlt die Leseberechtigung; sie wurde nicht geprüft. "
+        "Bitte die Rechte prüfen und erneut prüfen."
     ),
     IngestCode.SYMLINK_LOOP: (
-        "Diese Verknüpfung (Symlink) führt im Kreis, z. B. auf einen ihrer eigenen "
-        "übergeordneten Ordner; ihr wurde nicht gefolgt. Bitte die Verknüpfung entfernen oder "
-        "das Ziel direkt angeben."
+        "Diese Verknüpfung (Symlink) zeigt im Kreis und wurde nicht verfolgt. Bitte die "
+        "Verknüpfung entfernen oder das Ziel direkt angeben."
+    ),
+    IngestCode.SYMLINK_OUTSIDE: (
+        "Diese Verknüpfung (Symlink) zeigt aus dem geprüften Ordner hinaus und wurde nicht "
+        "verfolgt. Bitte das Ziel selbst als Ordner angeben, wenn es geprüft werden soll."
+    ),
+    IngestCode.TIMEOUT: (
+        "Die Prüfung dieser Datei hat ihr Zeitbudget überschritten und wurde abgebrochen "
+        "(welches, nennt der JSON-Bericht unter error.detail). Bitte die Datei einzeln prüfen; "
+        "die übrigen Dateien wurden geprüft."
     ),
 }
 

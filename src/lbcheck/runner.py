@@ -22,7 +22,7 @@ from lbcheck.engine.evaluate import Options, check_document
 from lbcheck.engine.procedure import shared_subjects
 from lbcheck.errors import IngestError
 from lbcheck.ingest import SUFFIXES, read_document
-from lbcheck.ingest.folders import resolved, walk_folder
+from lbcheck.ingest.folders import is_folder, is_present, resolved, walk_folder
 from lbcheck.models import DocumentReport, ErrorInfo, Report
 from lbcheck.selection import select, severity_overrides
 
@@ -47,11 +47,11 @@ def expand_paths(args: Sequence[str]) -> list[tuple[Path, str]]:
 
     for arg in args:
         path = Path(arg)
-        if path.is_dir():
+        if is_folder(path):
             # Unreadable folders and folder links in a loop come back as rows, not silence.
             for found in walk_folder(path, SUFFIXES):
                 add(found, str(found))
-        elif not path.exists() and any(ch in arg for ch in "*?["):
+        elif not is_present(path) and any(ch in arg for ch in "*?["):
             for match in sorted(glob.glob(arg, recursive=True)):  # noqa: PTH207 - user patterns
                 if Path(match).is_file():
                     add(Path(match), match)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
-from lbcheck.ingest.folders import resolved
+from lbcheck.ingest.folders import is_folder, is_present, resolved
 
 # Files an office suite or editor leaves next to a document while it is open or being saved.
 TEMPORARY_PATTERNS = (
@@ -47,9 +47,9 @@ def _expand_one(arg: str) -> list[tuple[Path, str]]:
     path = Path(arg)
     if not arg.strip():
         raise UsageError("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben.")
-    if path.exists() or path.is_symlink():
+    if is_present(path):
         found = expand_paths([arg])
-        if path.is_dir() and not [p for p, _ in found if not is_temporary(p)]:
+        if is_folder(path) and not [p for p, _ in found if not is_temporary(p)]:
             raise UsageError(
                 f"Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
                 "Text). Bitte einen anderen Ordner angeben."

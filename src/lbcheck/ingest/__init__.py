@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
@@ -50,9 +49,11 @@ def read_document(
     reading), CORRUPT, ENCRYPTED, EMPTY, NO_TEXT or GARBLED.
     """
     path = Path(path)
-    with contextlib.suppress(OSError):  # a path that cannot be examined fails below
+    try:
         if path.is_dir():
             _refuse_folder(path)
+    except OSError as exc:  # Python 3.11 raises where a parent folder may not be searched
+        raise os_error(exc) from exc
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise IngestError(IngestCode.UNSUPPORTED, f"Endung {path.suffix or '(keine)'}")
@@ -104,12 +105,15 @@ def os_error(exc: OSError) -> IngestError:
 
 
 def _refuse_folder(path: Path) -> None:
-    """Folders are never documents; a walk hands over the ones it could not enter."""
-    target = resolved(path)
-    if path.is_symlink() and resolved(path.absolute().parent).is_relative_to(target):
-        raise IngestError(
-            IngestCode.SYMLINK_LOOP, f"Verknüpfung auf den übergeordneten Ordner {target}"
-        )
+    """Folders are never documents; a walk hands over the ones it could not or would not enter:
+    unreadable ones and folder links that lead back to a parent or out of the scanned folder."""
+    if path.is_symlink():
+        target = resolved(path)
+        if path.absolute().is_relative_to(target) or resolved(path.parent).is_relative_to(target):
+            raise IngestError(
+                IngestCode.SYMLINK_LOOP, f"zeigt auf den übergeordneten Ordner {target}"
+            )
+        raise IngestError(IngestCode.SYMLINK_OUTSIDE, f"zeigt auf {target}")
     try:
         with os.scandir(path):
             pass

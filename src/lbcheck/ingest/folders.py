@@ -1,11 +1,11 @@
 """Which files a folder holds, without skipping anything silently and without looping.
 
-A folder that cannot be listed and a folder link that leads back to one of its own parents
-are returned like files: :func:`lbcheck.ingest.read_document` then reports them as rows
-(``unreadable``, ``symlink-loop``), so a scan never drops part of a tree without a word.
-Linked folders are followed while they stay inside the folder named on the command line; a
-link that leads out of it is not followed (a hostile archive with a link to ``/`` must not
-send a scan through the whole disk). A folder reached twice is listed once.
+A folder that cannot be listed, a folder link that leads back to one of its own parents and
+one that leads out of the folder named on the command line are returned like files:
+:func:`lbcheck.ingest.read_document` then reports them as rows (``unreadable``,
+``symlink-loop``, ``symlink-outside``), so a scan never drops part of a tree without a word.
+Links inside the tree are followed; a link out of it is not (a hostile archive with a link
+to ``/`` must not send a scan through the whole disk). A folder reached twice is listed once.
 """
 
 from __future__ import annotations
@@ -22,6 +22,23 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (RuntimeError, OSError):
         return path.absolute()
+
+
+def is_folder(path: Path) -> bool:
+    """``path.is_dir()``, False where the system will not say (Python 3.11 raises on EACCES)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def is_present(path: Path) -> bool:
+    """Something is at ``path`` (also a broken link, or a name behind a folder we may not
+    read, which read_document then reports as ``unreadable`` instead of a crash)."""
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True
 
 
 def walk_folder(root: Path, suffixes: Collection[str]) -> Iterator[Path]:
@@ -51,7 +68,8 @@ class _Walk:
         except OSError:
             yield folder  # unreadable: read_document names the reason
             return
-        folders: list[tuple[Path, tuple[int, int]]] = []
+        # One visit per folder; beside a link to it, the real name wins.
+        chosen: dict[tuple[int, int], tuple[Path, bool]] = {}
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -64,10 +82,12 @@ class _Walk:
             if not is_folder:
                 if path.suffix.lower() in self.suffixes:
                     yield path
-            elif key in parents:
-                yield path  # a link back to a parent folder: reported as a loop
-            elif key not in self.seen and (not entry.is_symlink() or self.inside(path)):
-                self.seen.add(key)
-                folders.append((path, key))
-        for path, key in folders:
+            elif key in parents or (entry.is_symlink() and not self.inside(path)):
+                yield path  # a loop or a way out of the tree: a row, not followed
+            elif key not in self.seen:
+                link = entry.is_symlink()
+                if key not in chosen or (chosen[key][1] and not link):
+                    chosen[key] = (path, link)
+        self.seen.update(chosen)
+        for key, (path, _) in sorted(chosen.items(), key=lambda item: item[1][0].name):
             yield from self.visit(path, parents | {key})
