@@ -11,12 +11,18 @@ import json
 import re
 import shlex
 import shutil
+import signal
+import socket
 import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.cli.helpers import ROOT, run
+from tests.ingest.test_ingest_odt import odt
 
 PDF = ROOT / "tests" / "fixtures" / "holdout3" / "h3_08_LB_Gebaeudereinigung_Schulen.pdf"
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -49,6 +55,8 @@ def _workspace(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "examples" / "lb_reinigung.docx", tmp_path / "ausschreibung.docx")
     shutil.copy(ROOT / "examples" / "lb_reinigung.docx", tmp_path / "lb.docx")
     shutil.copy(PDF, tmp_path / "lb.pdf")
+    shutil.copy(PDF, tmp_path / "lv.pdf")
+    (tmp_path / "lb.odt").write_bytes(odt())
     shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns("*.py"))
     (tmp_path / "vergaben").mkdir()
     shutil.copy(ROOT / "examples" / "lb_bueromaterial.md", tmp_path / "vergaben")
@@ -94,9 +102,47 @@ def test_documented_commands_run_in_order(
     for _, command in (c for c in COMMANDS if c[0] == source):
         if "--changed-since" in command and shutil.which("git") is None:
             continue
+        if command.split()[1] == "serve":
+            _serve_answers(shlex.split(command)[1:])
+            continue
         code, _, err = run(capsys, *shlex.split(command)[1:])
         assert code in (0, 1), f"{source}: {command} -> {code}: {err}"
         assert "Traceback" not in err
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _serve_answers(argv: list[str]) -> None:
+    """``lbcheck serve`` runs until stopped: start it for real, load its page, stop it."""
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "lbcheck", *argv, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as page:
+                    assert page.status == 200
+                    assert "lbcheck" in page.read().decode("utf-8")
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, f"lbcheck {' '.join(argv)} did not answer"
+                time.sleep(0.2)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def test_suppression_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,6 +34,8 @@ _SEVERITY_PLURAL_DE = {"error": "Fehler", "warning": "Warnungen", "info": "Hinwe
 def severity_count(n: int, severity: str) -> str:
     """``1 Warnung``, ``2 Warnungen``, ``0 Fehler``."""
     return f"{n} {SEVERITY_DE[severity] if n == 1 else _SEVERITY_PLURAL_DE[severity]}"
+
+
 # eForms fields and codes as the German eForms-DE documentation names them.
 EFORMS_FIELD_DE = {
     "BT-06": "Strategische Beschaffung",
