@@ -60,7 +60,12 @@ def _pipeline(path: Path, compiled: Sequence[CompiledEntry]) -> None:
     assert time.perf_counter() - start < SECONDS
 
 
+# The watchdog below owns SIGALRM, so pytest-timeout watches these tests from a thread.
+_OUTER = pytest.mark.timeout(300, method="thread")
+
+
 @pytest.mark.slow
+@_OUTER
 @pytest.mark.parametrize("fmt", ["docx", "odt", "pdf", "md", "txt"])
 def test_fuzz_reader(
     fmt: str, compiled: Sequence[CompiledEntry], tmp_path: Path, watchdog: None
@@ -88,6 +93,7 @@ def test_fuzz_reader(
     assert COUNTS[fmt] >= EXAMPLES // 2  # it ran; the terminal summary prints the count
 
 
+@_OUTER
 def test_fuzz_regressions(compiled: Sequence[CompiledEntry], watchdog: None) -> None:
     """Every input that ever broke the property, replayed (one test, so that an empty folder
     is a pass, not a skipped test)."""
