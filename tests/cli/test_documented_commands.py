@@ -1,8 +1,8 @@
 """Every lbcheck command and config example in README.md and docs/ runs as documented.
 
 Commands are read from the Markdown itself, so a changed example is tested as changed. Files the
-examples name (``ausschreibung.docx``, ``lb.docx``, ``vergaben/``, ``hausregeln.yaml`` ...) are made from the
-shipped examples in a temporary folder.
+examples name (``ausschreibung.docx``, ``lb.docx``, ``vergaben/``, ``hausregeln.yaml`` ...) are
+made from the shipped examples in a temporary folder.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _free_port() -> int:
 def _serve_answers(argv: list[str]) -> None:
     """``lbcheck serve`` runs until stopped: start it for real, load its page, stop it."""
     port = _free_port()
-    server = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    server = subprocess.Popen(
         [sys.executable, "-m", "lbcheck", *argv, "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

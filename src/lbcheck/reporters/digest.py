@@ -13,13 +13,16 @@ from lbcheck.models import (
     Advice,
     CriterionResult,
     DocumentReport,
+    Evidence,
     Location,
+    Modality,
     Place,
     Report,
     Severity,
     Status,
 )
 from lbcheck.reporters.german import counted
+from lbcheck.reporters.labels import DIMENSION_DE, PLACE_DE, SET_DE, subjects_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,59 @@ class Digest:
         if not parts:
             return "Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt."
         return ", ".join(parts) + "."
+
+
+def weak_reason(c: CriterionResult) -> str:
+    """Why a criterion counts as only weakly addressed, read from its first sentence (a weak
+    criterion has no sentence that meets it, so every one of its sentences is weak)."""
+    if not c.evidence:
+        return "nur schwach verankert"
+    e = c.evidence[0]
+    if e.modality in (Modality.WEAK, Modality.AMBIGUOUS):
+        return "nur als Wunsch formuliert, nicht verbindlich"
+    if e.place is Place.ZUSCHLAG:
+        return "soll in die Wertung einfließen, aber ohne Gewichtung oder Punkte"
+    return "nur erwähnt, nicht als Anforderung gestellt"
+
+
+def shown_evidence(c: CriterionResult) -> Evidence | None:
+    """The sentence to show for a criterion: for a met one, a sentence that meets it rather
+    than a wish it also found (``sollte`` next to ``muss``)."""
+    if c.status is Status.MET:
+        for e in c.evidence:
+            if e.modality not in (Modality.WEAK, Modality.AMBIGUOUS):
+                return e
+    return c.evidence[0] if c.evidence else None
+
+
+def placement_rows(report: DocumentReport) -> list[tuple[str, str]]:
+    """Where in the procedure which kind of criteria stand, in VergStatVO's German words."""
+    return [
+        (PLACE_DE[place], ", ".join(DIMENSION_DE.get(d, d) for d in dims) or "–")
+        for place, dims in report.placement
+    ]
+
+
+def meta_line(report: DocumentReport) -> str:
+    """``DOCX, 3 Seiten · Gegenstand: Reinigung``."""
+    meta = (report.format or "").upper()
+    if report.pages:
+        meta += f", {counted(report.pages, 'Seite')}"
+    return f"{meta} · Gegenstand: {subjects_text(report.subject, report.subject_certain)}"
+
+
+def sets_line(report: DocumentReport) -> str:
+    """Which criteria sets were asked for, and which were not (their criteria show only where
+    the text addresses them, never as missing)."""
+    applies = [SET_DE.get(n, n) for n, a in report.sets if a]
+    not_applies = [SET_DE.get(n, n) for n, a in report.sets if not a]
+    text = f"Geprüft nach: {', '.join(applies) or '–'}."
+    if not_applies:
+        text += (
+            f" Für diesen Gegenstand nicht verlangt, daher nur gefundene Stellen: "
+            f"{', '.join(not_applies)}."
+        )
+    return text
 
 
 def spots(report: DocumentReport) -> list[Spot]:

@@ -19,16 +19,19 @@ from rich.text import Text
 
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Evidence, Report, Status
 from lbcheck.reporters.base import RenderEnv, Reporter
-from lbcheck.reporters.digest import Digest, Spot, digest, summary_line
-from lbcheck.reporters.german import counted
-from lbcheck.reporters.labels import (
-    PLACE_DE,
-    SET_DE,
-    SEVERITY_DE,
-    STATUS_DE,
-    eforms_label,
-    subjects_text,
+from lbcheck.reporters.digest import (
+    Digest,
+    Spot,
+    digest,
+    meta_line,
+    placement_rows,
+    sets_line,
+    shown_evidence,
+    summary_line,
+    weak_reason,
 )
+from lbcheck.reporters.german import counted
+from lbcheck.reporters.labels import PLACE_DE, SEVERITY_DE, STATUS_DE, eforms_label
 from lbcheck.reporters.safe_text import safe
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
@@ -113,6 +116,8 @@ def _criterion_head(c: CriterionResult) -> Text:
     if c.status is not Status.MET:
         head.append(" – ")
         head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
+    if c.status is Status.WEAK:
+        head.append_text(safe(f": {weak_reason(c)}"))
     return head
 
 
@@ -127,8 +132,8 @@ def _missing(c: CriterionResult) -> Table:
 
 def _met(c: CriterionResult) -> Table:
     lines: list[RenderableType] = [_criterion_head(c)]
-    if c.evidence:
-        e = c.evidence[0]
+    e = shown_evidence(c)
+    if e is not None:
         lines.append(safe(f"„{e.excerpt}“"))
         more = f" und {counted(len(c.evidence) - 1, 'Fundstelle')} mehr" if c.evidence[1:] else ""
         lines.append(safe(_where(e) + more, style="dim"))
@@ -136,12 +141,10 @@ def _met(c: CriterionResult) -> Table:
 
 
 def _statistics(doc: DocumentReport) -> list[RenderableType]:
-    places = "; ".join(
-        f"{PLACE_DE[place]}: {', '.join(dims) if dims else '–'}" for place, dims in doc.placement
-    )
+    places = [safe(f"{place}: {dims}") for place, dims in placement_rows(doc)]
     lines: list[RenderableType] = [
         _heading("Für Vergabestatistik und eForms"),
-        _item("•", _labelled("Verortung (VergStatVO, eForms BT-DEX-02)", places)),
+        _item("•", Text("Verortung (VergStatVO, eForms BT-DEX-02):", style="bold"), *places),
     ]
     lines.extend(
         _item("•", safe(f"{eforms_label(h.field, h.code)}: {h.reason}")) for h in doc.eforms
@@ -149,25 +152,12 @@ def _statistics(doc: DocumentReport) -> list[RenderableType]:
     return lines
 
 
-def _sets_line(doc: DocumentReport) -> Text:
-    applies = [SET_DE.get(n, n) for n, a in doc.sets if a]
-    not_applies = [SET_DE.get(n, n) for n, a in doc.sets if not a]
-    text = f"Geprüft nach: {', '.join(applies) or '–'}"
-    if not_applies:
-        text += f". Gilt nicht für diesen Gegenstand: {', '.join(not_applies)}"
-    return safe(text + ".", style="dim")
-
-
 def _body(d: Digest) -> list[RenderableType]:
     doc = d.report
-    meta = (doc.format or "").upper()
-    if doc.pages:
-        meta += f", {counted(doc.pages, 'Seite')}"
-    subjects = subjects_text(doc.subject, doc.subject_certain)
     parts: list[RenderableType] = [
-        safe(f"{meta} · Gegenstand: {subjects}", style="dim"),
-        _sets_line(doc),
         Text(f"Fazit: {d.verdict}", style="bold"),
+        safe(meta_line(doc), style="dim"),
+        safe(sets_line(doc), style="dim"),
     ]
     if d.change:
         parts.append(_heading(f"Ändern: {counted(len(d.change), 'Stelle')}"))
