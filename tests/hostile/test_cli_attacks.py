@@ -135,6 +135,12 @@ def test_looping_link_as_output_is_a_usage_error(
     root = _tree(tmp_path)
     code, _, err = _run(capsys, "scan", "-o", str(root / "schleife1.txt"), str(root / "a.txt"))
     assert code == 2 and "im Kreis" in err
+    report = tmp_path / "bericht.json"  # and a looping link as the input of a run with --output
+    code, _, err = _run(
+        capsys, "scan", "-f", "json", "-o", str(report), str(root / "schleife1.txt")
+    )
+    assert code == 1, err
+    assert json.loads(report.read_text())["documents"][0]["error"]["code"] == "symlink-loop"
 
 
 def test_unreadable_folder_is_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
