@@ -178,6 +178,8 @@ def test_unreadable_folder_for_a_real_user(tmp_path: Path) -> None:
         (root / "a.txt").write_text(TENDER, encoding="utf-8")
         (root / "gesperrt" / "b.txt").write_text(TENDER, encoding="utf-8")
         (root / "gesperrt").chmod(0)
+        (root / "zu.txt").write_text(TENDER, encoding="utf-8")
+        (root / "zu.txt").chmod(0)
         hidden = tmp_path / "lv"  # below pytest's folder, which nobody may search
         hidden.mkdir()
         proc = subprocess.run(
@@ -196,6 +198,7 @@ def test_unreadable_folder_for_a_real_user(tmp_path: Path) -> None:
     assert codes == {
         f"{root}/a.txt": "ok",
         f"{root}/gesperrt": "unreadable",
+        f"{root}/zu.txt": "unreadable",
         str(hidden): "unreadable",
     }
 
