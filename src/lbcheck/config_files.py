@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from lbcheck.config import PathOverride, ProjectConfig
 from lbcheck.errors import UsageError
+from lbcheck.ingest.folders import is_folder
 
 CONFIG_NAMES = ("lbcheck.toml", ".lbcheck.toml", "lbcheck.yaml", ".lbcheck.yaml", "pyproject.toml")
 
@@ -32,7 +33,11 @@ def config_in(folder: Path) -> Path | None:
     """The configuration file of this folder, if it has one."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+        try:
+            is_file = candidate.is_file()
+        except OSError:  # a folder we may not look into (Python 3.11 raises on EACCES)
+            continue
+        if is_file and (name != "pyproject.toml" or _has_tool_table(candidate)):
             return candidate
     return None
 
@@ -40,7 +45,7 @@ def config_in(folder: Path) -> Path | None:
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at ``start`` (a file or folder) or above it."""
     start = start.absolute()
-    folder = start if start.is_dir() else start.parent
+    folder = start if is_folder(start) else start.parent
     for candidate in (folder, *folder.parents):
         found = config_in(candidate)
         if found is not None:

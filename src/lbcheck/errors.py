@@ -16,6 +16,10 @@ class IngestCode(StrEnum):
     TOO_LARGE = "too-large"
     GARBLED = "garbled"
     NOT_FOUND = "not-found"
+    UNREADABLE = "unreadable"
+    SYMLINK_LOOP = "symlink-loop"
+    SYMLINK_OUTSIDE = "symlink-outside"
+    TIMEOUT = "timeout"
 
 
 MESSAGES: dict[IngestCode, str] = {
@@ -53,6 +57,23 @@ MESSAGES: dict[IngestCode, str] = {
     IngestCode.NOT_FOUND: (
         "Die Datei wurde nicht gefunden oder kann nicht geöffnet werden. Bitte Pfad und "
         "Leserechte prüfen."
+    ),
+    IngestCode.UNREADABLE: (
+        "Auf diesen Ordner oder diese Datei fehlt die Leseberechtigung; sie wurde nicht geprüft. "
+        "Bitte die Rechte prüfen und erneut prüfen."
+    ),
+    IngestCode.SYMLINK_LOOP: (
+        "Diese Verknüpfung (Symlink) zeigt im Kreis und wurde nicht verfolgt. Bitte die "
+        "Verknüpfung entfernen oder das Ziel direkt angeben."
+    ),
+    IngestCode.SYMLINK_OUTSIDE: (
+        "Diese Verknüpfung (Symlink) zeigt aus dem geprüften Ordner hinaus und wurde nicht "
+        "verfolgt. Bitte das Ziel selbst als Ordner angeben, wenn es geprüft werden soll."
+    ),
+    IngestCode.TIMEOUT: (
+        "Die Prüfung dieser Datei hat ihr Zeitbudget überschritten und wurde abgebrochen "
+        "(welches, nennt der JSON-Bericht unter error.detail). Bitte die Datei einzeln prüfen; "
+        "die übrigen Dateien wurden geprüft."
     ),
 }
 

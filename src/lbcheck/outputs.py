@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.ingest.folders import resolved
 from lbcheck.models import Report
 from lbcheck.reporters import REPORTERS, RenderEnv, get_reporter
 
@@ -65,7 +66,7 @@ def parse_formats(values: Sequence[str], output: Path | None = None) -> tuple[Ou
                 "schon eine Datei. Lassen Sie --output weg."
             )
         specs = [replace(s, path=output) if s.path is None else s for s in specs]
-    targets = [s.path.resolve() for s in specs if s.path is not None]
+    targets = [resolved(s.path) for s in specs if s.path is not None]
     if len(targets) != len(set(targets)):
         raise UsageError("--format/--output: zwei Berichte würden in dieselbe Datei geschrieben.")
     return tuple(specs)
@@ -76,8 +77,8 @@ def check_targets(specs: Sequence[OutputSpec], inputs: Sequence[str], force: boo
     for spec in specs:
         if spec.path is None:
             continue
-        target = spec.path.resolve()
-        if any(Path(p).resolve() == target for p in inputs):
+        target = resolved(spec.path)
+        if any(resolved(Path(p)) == target for p in inputs):
             raise UsageError(
                 f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from lbcheck.engine.evaluate import Options, check_document
 from lbcheck.engine.procedure import shared_subjects
 from lbcheck.errors import IngestError, RunInterruptedError
 from lbcheck.ingest import SUFFIXES, read_document
+from lbcheck.ingest.folders import is_folder, is_present, resolved, walk_folder
 from lbcheck.models import DocumentReport, ErrorInfo, Report
 from lbcheck.pool import Budget, Task, WorkerPool
 from lbcheck.selection import select, severity_overrides
@@ -41,20 +41,18 @@ def expand_paths(args: Sequence[str]) -> list[tuple[Path, str]]:
     seen: set[Path] = set()
 
     def add(path: Path, shown: str) -> None:
-        key = path.resolve()
+        key = resolved(path)
         if key not in seen:
             seen.add(key)
             result.append((path, shown))
 
     for arg in args:
         path = Path(arg)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                        add(Path(root) / name, str(Path(root, name)))
-        elif not path.exists() and any(ch in arg for ch in "*?["):
+        if is_folder(path):
+            # Unreadable folders and folder links in a loop come back as rows, not silence.
+            for found in walk_folder(path, SUFFIXES):
+                add(found, str(found))
+        elif not is_present(path) and any(ch in arg for ch in "*?["):
             for match in sorted(glob.glob(arg, recursive=True)):  # noqa: PTH207 - user patterns
                 if Path(match).is_file():
                     add(Path(match), match)

@@ -51,7 +51,7 @@ def test_unreadable(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Text")
     path.chmod(0)
-    assert _code(path) is IngestCode.NOT_FOUND
+    assert _code(path) is IngestCode.UNREADABLE
 
 
 def test_too_large_checked_before_reading(tmp_path: Path) -> None:

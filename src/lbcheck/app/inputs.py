@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.ingest.folders import is_folder, is_present, resolved
 
 # Files an office suite or editor leaves next to a document while it is open or being saved.
 TEMPORARY_PATTERNS = (
@@ -32,7 +33,7 @@ def is_temporary(path: Path) -> bool:
 
 def same_file(a: Path, b: Path) -> bool:
     """Same resolved path or same inode (hard links, bind mounts)."""
-    if a.resolve() == b.resolve():
+    if resolved(a) == resolved(b):
         return True
     try:
         return a.samefile(b)
@@ -46,9 +47,9 @@ def _expand_one(arg: str) -> list[tuple[Path, str]]:
     path = Path(arg)
     if not arg.strip():
         raise UsageError("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben.")
-    if path.exists() or path.is_symlink():
+    if is_present(path):
         found = expand_paths([arg])
-        if path.is_dir() and not [p for p, _ in found if not is_temporary(p)]:
+        if is_folder(path) and not [p for p, _ in found if not is_temporary(p)]:
             raise UsageError(
                 f"Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
                 "Text). Bitte einen anderen Ordner angeben."
@@ -88,9 +89,9 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
     seen: set[Path] = set()
     for arg in args:
         for path, shown in _expand_one(arg):
-            if is_temporary(path) or path.resolve() in seen:
+            if is_temporary(path) or resolved(path) in seen:
                 continue
-            seen.add(path.resolve())
+            seen.add(resolved(path))
             output = next((o for o in outputs if same_file(path, o)), None)
             if output is not None:
                 if Path(arg) == path:

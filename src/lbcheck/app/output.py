@@ -31,6 +31,11 @@ def check_target(output: Path, force: bool) -> None:
             f"--output {output} ist ein Ordner. Bitte einen Dateinamen angeben, "
             f"z. B. {output / 'bericht.json'}."
         )
+    if output.is_symlink() and not output.exists():
+        raise UsageError(
+            f"--output {output} ist eine Verknüpfung (Symlink), die ins Leere oder im Kreis "
+            "führt. Bitte einen anderen Dateinamen angeben."
+        )
     existing = _nearest_existing(output.absolute().parent)
     if not existing.is_dir():
         raise UsageError(

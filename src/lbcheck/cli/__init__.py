@@ -20,6 +20,7 @@ from lbcheck.cli_audit import register as register_audit
 from lbcheck.cli_serve import register as register_serve
 from lbcheck.errors import CriteriaError, RunInterruptedError, UsageError
 from lbcheck.gate import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from lbcheck.reporters.safe_text import clean_keeping_lines
 
 register_annotate(app)
 register_serve(app)
@@ -61,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             _exit_now(EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except (UsageError, CriteriaError) as exc:
-        sys.stderr.write(f"lbcheck: {exc}\n")
+        # The message may quote a path or a criteria file: no escape sequence reaches the terminal.
+        sys.stderr.write(f"lbcheck: {clean_keeping_lines(str(exc))}\n")
         return EXIT_USAGE
     except Exception as exc:
         logging.getLogger("lbcheck").exception("interner Fehler")

@@ -15,9 +15,11 @@ from lbcheck.cli._app import app
 from lbcheck.config import FailOn, parse_severity
 from lbcheck.errors import UsageError
 from lbcheck.gate import RANK, statistics
+from lbcheck.ingest.folders import resolved
 from lbcheck.models import Report
 from lbcheck.outputs import append_summary, parse_formats, render_outputs
 from lbcheck.reporters import REPORTERS, RenderEnv
+from lbcheck.reporters.safe_text import clean
 
 KIND_DE = {"finding": "Befund", "missing": "fehlt", "unreadable": "nicht lesbar"}
 
@@ -110,11 +112,11 @@ def scan(
     if fail_on is not None and fail_on not in RANK:
         raise UsageError("--fail-on muss error, warning, info oder never sein.")
     check_max_size(max_size)
-    named = [Path(p).resolve() for p in paths]
+    named = [resolved(Path(p)) for p in paths]
     for spec in specs:
         if spec.path is not None:
             # A named input is never a target, --force or not: say that first.
-            if spec.path.resolve() in named:
+            if resolved(spec.path) in named:
                 raise UsageError(
                     f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
                 )
@@ -145,7 +147,7 @@ def scan(
     for unused in result.unused:
         write_text(
             sys.stderr,
-            f"lbcheck: Unterdrückung ohne Treffer: {unused.where} "
+            f"lbcheck: Unterdrückung ohne Treffer: {clean(unused.where)} "
             f"({', '.join(unused.codes) or unused.fingerprint}). Bitte entfernen.\n",
             machine=False,
         )

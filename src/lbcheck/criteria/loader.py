@@ -17,6 +17,7 @@ from lbcheck.criteria.builtin import builtin_dir
 from lbcheck.criteria.safety import MAX_FILE_BYTES, check_patterns, check_yaml_size
 from lbcheck.criteria.schema import Concept, ConceptFile, CriteriaSet, Entry, Matcher
 from lbcheck.errors import CriteriaError
+from lbcheck.ingest.folders import resolved
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
@@ -239,7 +240,7 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
     # The same file named twice (config and command line) is loaded once.
     paths: list[Path] = []
     for p in (*builtin, *extra):
-        if all(p.resolve() != q.resolve() for q in paths):
+        if all(resolved(p) != resolved(q) for q in paths):
             paths.append(p)
     sets = [load_set_file(p) if p in builtin else load_user_set(p) for p in paths]
     seen: dict[str, str] = {}

@@ -15,6 +15,11 @@ from lbcheck.errors import CriteriaError
 from lbcheck.models import BlockKind, Modality, Place, Severity
 from lbcheck.nlp import split_sentences, token_key
 
+#: Seconds one search of a ``regex`` pattern (user regexes, headings) may take. Criteria files
+#: come from users: a pattern that backtracks badly and slipped past the load-time probe
+#: (lbcheck.criteria.safety) stops here with a TimeoutError instead of stalling the run.
+REGEX_TIMEOUT = 5.0
+
 # Inflection endings tolerated after each phrase word (nouns and adjectives).
 _ENDING = r"(?:e|s|es|en|n|er|ern|em|ns)?"
 
@@ -39,13 +44,16 @@ class CompiledMatcher:
                 lemmas.count(" ", 0, h.start()) - 1 for h in self.lemma_rx.finditer(lemmas)
             ]
         if self.text_rx is not None:
-            positions += [len(text[: h.start()].split()) for h in self.text_rx.finditer(text)]
+            positions += [
+                len(text[: h.start()].split())
+                for h in self.text_rx.finditer(text, timeout=REGEX_TIMEOUT)
+            ]
         return positions
 
     def search(self, text: str, lemmas: str) -> bool:
         return bool(
             (self.lemma_rx is not None and self.lemma_rx.search(lemmas))
-            or (self.text_rx is not None and self.text_rx.search(text))
+            or (self.text_rx is not None and self.text_rx.search(text, timeout=REGEX_TIMEOUT))
         )
 
 

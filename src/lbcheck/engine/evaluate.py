@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lbcheck.engine.compiled import CompiledEntry
+from lbcheck.engine.compiled import REGEX_TIMEOUT, CompiledEntry
 from lbcheck.engine.fingerprint import finding_key, fingerprint
 from lbcheck.engine.heuristics import REGISTRY
 from lbcheck.engine.match import Context, Match, find_matches, vetoed
@@ -15,6 +15,7 @@ from lbcheck.engine.places import announces_award
 from lbcheck.engine.segments import segment
 from lbcheck.engine.statistics import eforms_hints, placement
 from lbcheck.engine.subject import Subjects, detect_subjects
+from lbcheck.errors import IngestCode, IngestError
 from lbcheck.models import (
     Advice,
     BlockKind,
@@ -174,7 +175,25 @@ def set_applies(applies_to: Sequence[str], subjects: Sequence[str]) -> bool:
 def check_document(
     document: Document, entries: Sequence[CompiledEntry], options: Options = Options()
 ) -> DocumentReport:
-    """Check one document against the compiled catalogue. Pure: same input, same report."""
+    """Check one document against the compiled catalogue. Pure: same input, same report.
+
+    A regular expression that exceeds ``REGEX_TIMEOUT`` on this document (a user pattern that
+    backtracks) raises IngestError TIMEOUT: a row for this file, the batch goes on.
+    """
+    try:
+        return _check_document(document, entries, options)
+    except TimeoutError as exc:
+        raise IngestError(
+            IngestCode.TIMEOUT,
+            f"ein regulärer Ausdruck der Kriterien brauchte für eine Suche länger als "
+            f"{REGEX_TIMEOUT:g} s (katastrophales Backtracking); eigene Kriteriendateien mit "
+            "'lbcheck criteria validate' prüfen und den Ausdruck vereinfachen",
+        ) from exc
+
+
+def _check_document(
+    document: Document, entries: Sequence[CompiledEntry], options: Options
+) -> DocumentReport:
     sentences = segment(document, options.spacy_model)
     found = (
         Subjects(options.subjects, True)

@@ -7,7 +7,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lbcheck.engine.compiled import CompiledEntry, CompiledMatcher, CompiledPattern
+from lbcheck.engine.compiled import (
+    REGEX_TIMEOUT,
+    CompiledEntry,
+    CompiledMatcher,
+    CompiledPattern,
+)
 from lbcheck.models import BlockKind, Modality, Sentence, Severity
 
 
@@ -98,10 +103,11 @@ class Context:
             if m.text_literals is not None and self._text_lower is not None:
                 hits = self._sentences_with(self._text_lower, self._text_starts, m.text_literals)
                 for i in hits - found:
-                    if m.text_rx.search(self.sentences[i].view):
+                    if m.text_rx.search(self.sentences[i].view, timeout=REGEX_TIMEOUT):
                         found.add(i)
             else:
-                for start in (h.start() for h in m.text_rx.finditer(self._text)):
+                scan = m.text_rx.finditer(self._text, timeout=REGEX_TIMEOUT)
+                for start in (h.start() for h in scan):
                     found.add(bisect_right(self._text_starts, start) - 1)
         return found
 
@@ -162,7 +168,9 @@ def _pattern_holds(ctx: Context, p: CompiledPattern, s: Sentence) -> bool:
         return False
     if p.kinds and s.kind not in p.kinds:
         return False
-    if p.headings is not None and not any(p.headings.search(h) for h in s.location.section):
+    if p.headings is not None and not any(
+        p.headings.search(h, timeout=REGEX_TIMEOUT) for h in s.location.section
+    ):
         return False
     if p.near and not _near(p, s):
         return False

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from lbcheck.errors import IngestCode, IngestError
 from lbcheck.ingest.blocks import Extracted
+from lbcheck.ingest.folders import resolved
 from lbcheck.ingest.limits import DEFAULT_LIMITS, Limits
 from lbcheck.models import Document
 
@@ -40,11 +43,17 @@ def read_document(
     """Read one file into a :class:`Document` with blocks in reading order.
 
     ``display_path`` (default ``str(path)``) is stored as ``Document.path``. Every failure is
-    an :class:`IngestError`: UNSUPPORTED (suffix or content), NOT_FOUND, TOO_LARGE (file size
+    an :class:`IngestError`: UNSUPPORTED (suffix or content), NOT_FOUND, UNREADABLE (no
+    permission, also for a folder a scan could not list), SYMLINK_LOOP, TOO_LARGE (file size
     checked before reading; ``limits`` on text, pages, ZIP inflation and repeat counts while
     reading), CORRUPT, ENCRYPTED, EMPTY, NO_TEXT or GARBLED.
     """
     path = Path(path)
+    try:
+        if path.is_dir():
+            _refuse_folder(path)
+    except OSError as exc:  # Python 3.11 raises where a parent folder may not be searched
+        raise os_error(exc) from exc
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise IngestError(IngestCode.UNSUPPORTED, f"Endung {path.suffix or '(keine)'}")
@@ -58,7 +67,7 @@ def read_document(
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(IngestCode.NOT_FOUND, exc.strerror or str(exc)) from exc
+        raise os_error(exc) from exc
     if not data.strip():
         raise IngestError(IngestCode.EMPTY, "Datei hat 0 Bytes")
     _sniff(fmt, data)
@@ -83,6 +92,34 @@ def read_document(
         blocks=extracted.blocks,
         pages=extracted.pages,
     )
+
+
+def os_error(exc: OSError) -> IngestError:
+    """The ingest error for a file the system would not open, by its reason."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return IngestError(IngestCode.UNREADABLE, reason)
+    if exc.errno == errno.ELOOP:
+        return IngestError(IngestCode.SYMLINK_LOOP, reason)
+    return IngestError(IngestCode.NOT_FOUND, reason)
+
+
+def _refuse_folder(path: Path) -> None:
+    """Folders are never documents; a walk hands over the ones it could not or would not enter:
+    unreadable ones and folder links that lead back to a parent or out of the scanned folder."""
+    if path.is_symlink():
+        target = resolved(path)
+        if path.absolute().is_relative_to(target) or resolved(path.parent).is_relative_to(target):
+            raise IngestError(
+                IngestCode.SYMLINK_LOOP, f"zeigt auf den übergeordneten Ordner {target}"
+            )
+        raise IngestError(IngestCode.SYMLINK_OUTSIDE, f"zeigt auf {target}")
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        raise os_error(exc) from exc
+    raise IngestError(IngestCode.NOT_FOUND, "ein Ordner, keine Datei")
 
 
 def _sniff(fmt: str, data: bytes) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from lbcheck.models import Report
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.issues import Issue, report_issues
+from lbcheck.reporters.safe_text import clean
 
 
 def concise_line(issue: Issue) -> str:
     loc = issue.location
-    head = issue.path.replace("\r", "\\r").replace("\n", "\\n")
+    head = clean(issue.path.replace("\r", "\\r").replace("\n", "\\n"))
     if loc is not None and loc.line is not None:
         head += f":{loc.line}"
     elif loc is not None and loc.page is not None:
@@ -22,7 +23,7 @@ def concise_line(issue: Issue) -> str:
     text = issue.message
     if loc is not None:
         text += f" [{loc.describe()}]"
-    text = " ".join(text.split())
+    text = " ".join(clean(text).split())
     return f"{head}: {issue.code} {issue.severity.value} {text}"
 
 

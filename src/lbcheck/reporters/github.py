@@ -16,6 +16,7 @@ from lbcheck.reporters.issues import Issue, by_severity, report_issues
 from lbcheck.reporters.labels import severity_count
 from lbcheck.reporters.markdown import MarkdownReporter
 from lbcheck.reporters.paths import repo_path
+from lbcheck.reporters.safe_text import clean_keeping_lines
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SHOWN_PER_STEP = 10  # errors and warnings each; GitHub drops further annotations
@@ -23,7 +24,9 @@ SUMMARY_LIMIT = 1024 * 1024  # bytes GitHub accepts per step summary
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (``escapeData`` in ``@actions/core``)."""
+    """Escape a command's message (``escapeData`` in ``@actions/core``); other controls
+    (escape sequences from a file name or a document) are shown, never sent to the log."""
+    text = clean_keeping_lines(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

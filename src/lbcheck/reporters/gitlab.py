@@ -16,6 +16,7 @@ from lbcheck.models import Report, Severity
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, report_issues
 from lbcheck.reporters.paths import repo_path
+from lbcheck.reporters.safe_text import json_escaped
 
 SEVERITY = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
 UNREADABLE = "critical"  # the file was not checked at all
@@ -56,4 +57,4 @@ class GitlabReporter(Reporter):
     def render(self, report: Report) -> str:
         base = self.env.working_directory
         issues = [gitlab_issue(i, base) for i in report_issues(report)]
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        return json_escaped(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from lbcheck.models import Report
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.json_reporter import to_model
+from lbcheck.reporters.safe_text import json_escaped
 
 
 class JsonLinesReporter(Reporter):
@@ -13,4 +14,4 @@ class JsonLinesReporter(Reporter):
     extension = ".jsonl"
 
     def render(self, report: Report) -> str:
-        return "".join(d.model_dump_json() + "\n" for d in to_model(report).documents)
+        return "".join(json_escaped(d.model_dump_json()) + "\n" for d in to_model(report).documents)

@@ -85,7 +85,7 @@ class JsonError(_Model):
     code: str = Field(
         description=(
             "no-text, encrypted, corrupt, empty, unsupported, too-large, garbled, not-found, "
-            "internal"
+            "unreadable, symlink-loop, symlink-outside, timeout, internal"
         )
     )
     message: str = Field(description="German sentence saying what to do")

@@ -34,6 +34,7 @@ from lbcheck.reporters.json_model import (
     JsonTool,
     PlaceName,
 )
+from lbcheck.reporters.safe_text import json_escaped
 
 
 def _location(loc: Location) -> JsonLocation:
@@ -143,4 +144,4 @@ class JsonReporter(Reporter):
     extension = ".json"
 
     def render(self, report: Report) -> str:
-        return to_model(report).model_dump_json(indent=2) + "\n"
+        return json_escaped(to_model(report).model_dump_json(indent=2)) + "\n"

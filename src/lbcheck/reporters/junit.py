@@ -18,7 +18,8 @@ from lbcheck.reporters.issues import Issue, IssueKind, document_issues
 from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE
 
 _FAILS = (Severity.ERROR, Severity.WARNING)
-_NOT_XML = regex.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# C1 controls (\x80-\x9f) are legal XML but "discouraged", and \x9b starts a terminal escape.
+_NOT_XML = regex.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _x(text: str) -> str:

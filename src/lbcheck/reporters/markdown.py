@@ -12,6 +12,7 @@ from lbcheck.models import DocumentReport, Report, Severity
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, document_issues
 from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE, severity_count
+from lbcheck.reporters.safe_text import clean
 
 _INLINE = regex.compile(r"([\\`*_\[\]#|~])")  # with [ ] escaped, ( ) ! cannot make a link
 _LINE_START = regex.compile(r"^(?:(\d+)([.)])|([-+=]))")
@@ -20,7 +21,7 @@ _ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"
 
 def md(text: str) -> str:
     """``text`` as literal Markdown on one line: specials escaped, HTML and mentions defused."""
-    one_line = " ".join(text.split())
+    one_line = " ".join(clean(text).split())
     html_safe = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _INLINE.sub(r"\\\1", html_safe).replace("@", "&#64;")
     # Only at the start can "1." or "-" turn the text into a list or a heading underline.

@@ -7,12 +7,16 @@ Rich interprets ``[...]`` in plain strings as markup, and a terminal obeys escap
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rich.text import Text
 
 # Controls that reorder or hide text without being visible themselves.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029" + "".join(sorted(_BIDI)) + "]")
 
 
 def _visible(ch: str) -> str:
@@ -25,15 +29,35 @@ def clean(text: str) -> str:
 
     Tabs and line breaks become spaces: a report line never moves the cursor.
     """
+    return _shown(text, "\t\n\r")
+
+
+def clean_keeping_lines(text: str) -> str:
+    """Like :func:`clean`, but line breaks (CR, LF) stay: messages of several lines, and CI
+    commands that escape them in their own way."""
+    return _shown(text, "\t")
+
+
+def _shown(text: str, as_space: str) -> str:
     out: list[str] = []
     for ch in text:
-        if ch in "\t\n\r":
+        if ch in as_space:
             out.append(" ")
+        elif ch in "\n\r":
+            out.append(ch)
         elif ch in _BIDI or unicodedata.category(ch) == "Cc":
             out.append(_visible(ch))
         else:
             out.append(ch)
     return "".join(out)
+
+
+def json_escaped(rendered: str) -> str:
+    """Rendered JSON with C1 controls (``\\x9b`` starts an escape sequence too), DEL, bidi
+    controls and line separators written as ``\\uXXXX``: the same JSON value, but ``cat``
+    of the file on a terminal shows them instead of obeying them. JSON encoders escape only
+    C0 controls; these characters can only stand inside strings, so the swap is lossless."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", rendered)
 
 
 def safe(text: str, style: str = "") -> Text:

@@ -18,6 +18,7 @@ from lbcheck.models import Location, Report, RuleInfo
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, report_issues
 from lbcheck.reporters.paths import uri_reference
+from lbcheck.reporters.safe_text import json_escaped
 from lbcheck.reporters.sarif_rules import LEVEL, file_error_descriptor, rule_descriptor
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -169,7 +170,7 @@ class SarifReporter(Reporter):
         if base is not None:
             run["originalUriBaseIds"] = {_SRCROOT: {"uri": _dir_uri(base)}}
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        return json_escaped(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _dir_uri(path: PurePath) -> str:
