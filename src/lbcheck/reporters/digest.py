@@ -6,9 +6,10 @@ Pure: a ``DocumentReport`` in, a ``Digest`` out. Findings at the same sentence a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass
 
+from lbcheck import gate
 from lbcheck.models import (
     Advice,
     CriterionResult,
@@ -124,8 +125,8 @@ def digest(report: DocumentReport) -> Digest:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """What the exit code looks at, counted by severity: findings, applicable missing criteria
-    and unreadable files (which count as errors)."""
+    """What the exit code looks at (``gate.counted``), counted by severity and by source:
+    findings, applicable missing criteria and unreadable files (which count as errors)."""
 
     documents: int
     unreadable: int
@@ -134,32 +135,27 @@ class Totals:
     by_severity: tuple[tuple[Severity, int], ...]
 
 
-def totals(documents: Sequence[DocumentReport]) -> Totals:
-    counts = dict.fromkeys(Severity, 0)
-    unreadable = findings = missing = 0
-    for d in documents:
-        if d.status != "ok":
-            unreadable += 1
-            counts[Severity.ERROR] += 1
-        for f in d.findings:
-            findings += 1
-            counts[f.severity] += 1
-        for c in d.criteria:
-            if c.status is Status.MISSING:
-                missing += 1
-                counts[c.severity] += 1
+def totals(report: Report) -> Totals:
+    """The gate's own list of counted results, summed up: never a second way of counting."""
+    items = gate.counted(report)
+    by_kind = Counter(c.kind for c in items)
+    by_severity = Counter(c.severity for c in items)
     return Totals(
-        len(documents), unreadable, findings, missing, tuple((s, counts[s]) for s in Severity)
+        documents=len(report.documents),
+        unreadable=by_kind["unreadable"],
+        findings=by_kind["finding"],
+        missing=by_kind["missing"],
+        by_severity=tuple((s, by_severity[s]) for s in Severity),
     )
 
 
 def summary_line(report: Report) -> str:
     """``2 Dokumente geprüft, 0 nicht lesbar: 2 Fehler, 10 Warnungen, 0 Hinweise (…)``.
 
-    The counts are the ones the exit code is computed from, so exit 1 never comes with
-    ``0 Fehler, 0 Warnungen``.
+    The counts are the gate's (:func:`lbcheck.gate.counted`), so exit 1 never comes with
+    ``0 Fehler, 0 Warnungen, 0 Hinweise``.
     """
-    t = totals(report.documents)
+    t = totals(report)
     names = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
     levels = ", ".join(counted(n, names[s]) for s, n in t.by_severity)
     sources = [counted(t.findings, "Befund"), counted(t.missing, "fehlendes Kriterium")]
