@@ -20,7 +20,7 @@ from lbcheck.app.suppress import (
 )
 from lbcheck.config import Settings
 from lbcheck.gate import EXIT_FINDINGS, EXIT_OK, failing
-from lbcheck.models import DocumentReport, Report
+from lbcheck.models import DocumentReport, Report, RuleInfo
 from lbcheck.runner import scan_items
 
 __all__ = ["ScanOptions", "ScanResult", "check_max_size", "run_scan"]
@@ -99,7 +99,7 @@ def _check_group(
         if old is not None:
             doc = baseline.only_new(doc, baseline.path_key(doc.path, Path.cwd()), old)
         docs.append(doc)
-    return Report(tuple(docs))
+    return Report(tuple(docs), report.rules)
 
 
 def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
@@ -125,6 +125,12 @@ def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
     for _, report in results:
         by_path.update((d.path, d) for d in report.documents)
     checked = {c.shown for g in groups for c in g.items}
-    merged = Report(tuple(by_path[c.shown] for c in candidates if c.shown in checked))
+    rules: dict[str, RuleInfo] = {}
+    for _, report in results:
+        for rule in report.rules:
+            rules.setdefault(rule.code, rule)
+    merged = Report(
+        tuple(by_path[c.shown] for c in candidates if c.shown in checked), tuple(rules.values())
+    )
     unused = tuple(s for s in suppressions.all if s not in suppressions.used)
     return ScanResult(merged, tuple(results), inputs, unused)

@@ -101,6 +101,13 @@ def scan(
         str | None,
         typer.Option(help="nur seit diesem git-Stand geänderte Dateien und neue Befunde"),
     ] = None,
+    docs_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="LBCHECK_DOCS_URL",
+            help="Basisadresse der Katalogseiten für SARIF-helpUri (Standard: Repository)",
+        ),
+    ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
     # Imported here: the use case loads spaCy, which --help and --version do not need.
@@ -113,6 +120,11 @@ def scan(
     for spec in specs:
         if spec.path is not None:
             check_target(spec.path, force)
+    if docs_url is not None and not docs_url.startswith(("https://", "http://")):
+        raise UsageError(
+            f"--docs-url {docs_url!r}: erwartet wird eine Adresse mit https://, z. B. "
+            "https://gitlab.example.org/vergabe/lbcheck/-/blob/main/docs/criteria/."
+        )
     if write_baseline and baseline is None:
         raise UsageError("--write-baseline braucht --baseline DATEI (wohin geschrieben wird).")
     options = ScanOptions(
@@ -154,7 +166,7 @@ def scan(
     from lbcheck.reporters.terminal import terminal_width
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv))
+    env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv), docs_url)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     for out in render_outputs(report, specs, env):
         if out.spec.path is not None:

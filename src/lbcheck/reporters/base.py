@@ -22,6 +22,8 @@ class RenderEnv:
     width: int = 100
     working_directory: PurePath | None = None
     command_line: tuple[str, ...] = ()
+    # Base of the SARIF helpUri (docs/criteria/ of the project); None: the project's repository.
+    docs_url: str | None = None
 
 
 class Reporter(ABC):

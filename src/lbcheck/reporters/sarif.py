@@ -94,8 +94,8 @@ def _result(issue: Issue, base: PurePath | None, index: dict[str, int]) -> dict[
     }
 
 
-def _descriptors(report: Report, issues: list[Issue]) -> list[dict[str, Any]]:
-    rules: list[dict[str, Any]] = [rule_descriptor(r) for r in report.rules]
+def _descriptors(report: Report, issues: list[Issue], docs_url: str | None) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = [rule_descriptor(r, docs_url) for r in report.rules]
     known = {r.code for r in report.rules}
     for issue in issues:
         if issue.code in known:
@@ -106,7 +106,7 @@ def _descriptors(report: Report, issues: list[Issue]) -> list[dict[str, Any]]:
         elif issue.advice is not None:  # a report built without its catalogue
             kind = "rule" if issue.kind is IssueKind.FINDING else "criterion"
             info = RuleInfo(issue.code, issue.name, "", kind, "", issue.severity, issue.advice)
-            rules.append(rule_descriptor(info))
+            rules.append(rule_descriptor(info, docs_url))
         else:
             short = {"text": issue.title}
             rules.append({"id": issue.code, "shortDescription": short, "fullDescription": short})
@@ -150,7 +150,7 @@ class SarifReporter(Reporter):
     def render(self, report: Report) -> str:
         base = self.env.working_directory
         issues = report_issues(report)
-        rules = _descriptors(report, issues)
+        rules = _descriptors(report, issues, self.env.docs_url)
         index = {r["id"]: n for n, r in enumerate(rules)}
         run: dict[str, Any] = {
             "tool": {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 from typing import Any
 
 import regex
@@ -10,8 +12,10 @@ from lbcheck.criteria.loader import BUILTIN_SETS
 from lbcheck.errors import MESSAGES, IngestCode
 from lbcheck.models import RuleInfo, Severity
 
-# Where the generated catalogue pages (docs/criteria/<set>.md) are published.
-DOCS_URL = "https://github.com/lbcheck/lbcheck/blob/main/docs/criteria/"
+# Used only when the package metadata is missing (a source tree that was never installed); the
+# same address as ``Repository`` in pyproject's [project.urls], which a test keeps in step.
+_REPOSITORY = "https://github.com/lbcheck/lbcheck"
+_CATALOGUE_PAGES = "/blob/main/docs/criteria/"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]")
 _MAX_DESCRIPTION = 1024  # GitHub's limit for short and full descriptions
@@ -22,12 +26,32 @@ def heading_anchor(heading: str) -> str:
     return _NOT_SLUG.sub("", heading.lower()).replace(" ", "-")
 
 
-def help_uri(rule: RuleInfo) -> str | None:
-    """The rule's section on its set's page; custom sets have no published page."""
+@functools.cache
+def repository_url() -> str:
+    """``Repository`` of the installed package's ``[project.urls]``."""
+    try:
+        urls = importlib.metadata.metadata("lbcheck").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "repository" and url.strip():
+            return url.strip().rstrip("/")
+    return _REPOSITORY
+
+
+def default_docs_url() -> str:
+    """Where the generated catalogue pages (``docs/criteria/<set>.md``) are published."""
+    return repository_url() + _CATALOGUE_PAGES
+
+
+def help_uri(rule: RuleInfo, docs_url: str | None = None) -> str | None:
+    """The rule's section on its set's page under ``docs_url``; custom sets have no page."""
     if rule.set not in BUILTIN_SETS:
         return None
+    base = docs_url or default_docs_url()
     anchor = heading_anchor(f"{rule.code} {rule.name} – {rule.advice.title}")
-    return f"{DOCS_URL}{rule.set}.md#{anchor}"
+    return f"{base if base.endswith('/') else base + '/'}{rule.set}.md#{anchor}"
 
 
 def _clip(text: str) -> str:
@@ -52,7 +76,7 @@ def _help(rule: RuleInfo) -> dict[str, str]:
     return {"text": "\n\n".join(text), "markdown": "\n\n".join(markdown)}
 
 
-def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+def rule_descriptor(rule: RuleInfo, docs_url: str | None = None) -> dict[str, Any]:
     kind = "Regel" if rule.kind == "rule" else "Kriterium"
     descriptor: dict[str, Any] = {
         "id": rule.code,
@@ -63,7 +87,7 @@ def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": [rule.set, rule.dimension, rule.kind]},
     }
-    uri = help_uri(rule)
+    uri = help_uri(rule, docs_url)
     if uri:
         descriptor["helpUri"] = uri
     return descriptor
