@@ -30,11 +30,11 @@ def heading_anchor(heading: str) -> str:
 def repository_url() -> str:
     """``Repository`` of the installed package's ``[project.urls]``."""
     try:
-        urls = importlib.metadata.metadata("lbcheck").get_all("Project-URL") or []
+        urls: list[str] = importlib.metadata.metadata("lbcheck").get_all("Project-URL") or []
     except importlib.metadata.PackageNotFoundError:
         urls = []
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() == "repository" and url.strip():
             return url.strip().rstrip("/")
     return _REPOSITORY
