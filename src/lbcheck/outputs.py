@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import use
 from lbcheck.models import Report
 from lbcheck.reporters import REPORTERS, RenderEnv, get_reporter
 
@@ -92,7 +93,8 @@ def render_outputs(
     rendered = []
     for spec in specs:
         reporter = get_reporter(spec.format, replace(env, color=env.color and spec.path is None))
-        rendered.append(Rendered(spec, reporter.render(report), reporter.job_summary(report)))
+        with use(env.lang):  # lbcheck's own texts in the run's language
+            rendered.append(Rendered(spec, reporter.render(report), reporter.job_summary(report)))
     return tuple(rendered)
 
 

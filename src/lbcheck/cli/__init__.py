@@ -18,6 +18,7 @@ from lbcheck.cli_annotate import register as register_annotate
 from lbcheck.cli_serve import register as register_serve
 from lbcheck.errors import CriteriaError, UsageError
 from lbcheck.gate import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from lbcheck.i18n import ENV_VAR, parse_lang, set_language, tr
 
 register_annotate(app)
 register_serve(app)
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("LBCHECK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     try:
+        set_language("de")
+        if os.environ.get(ENV_VAR):
+            set_language(parse_lang(os.environ[ENV_VAR], ENV_VAR))
         app(args=argv, prog_name="lbcheck", standalone_mode=True)
     except SystemExit as exc:
         return _exit_status(exc.code)
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:
         logging.getLogger("lbcheck").exception("interner Fehler")
-        sys.stderr.write(f"lbcheck: interner Fehler: {exc!r}\n")
+        sys.stderr.write(f"lbcheck: {tr('interner Fehler')}: {exc!r}\n")
         return EXIT_INTERNAL
     return EXIT_OK
 

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lbcheck import gate
+from lbcheck.i18n import counted, tr
 from lbcheck.models import (
     Advice,
     CriterionResult,
@@ -20,7 +21,6 @@ from lbcheck.models import (
     Severity,
     Status,
 )
-from lbcheck.reporters.german import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +71,13 @@ class Digest:
         """A short sentence on top: ``3 Stellen ändern, 4 Kriterien ergänzen``."""
         parts = []
         if self.change:
-            parts.append(f"{counted(len(self.change), 'Stelle')} ändern")
+            parts.append(tr("{n} ändern", n=counted(len(self.change), "Stelle")))
         if self.add:
-            parts.append(f"{counted(len(self.add), 'Kriterium')} ergänzen")
+            parts.append(tr("{n} ergänzen", n=counted(len(self.add), "Kriterium")))
         if self.tighten:
-            parts.append(f"{counted(len(self.tighten), 'Formulierung')} schärfen")
+            parts.append(tr("{n} schärfen", n=counted(len(self.tighten), "Formulierung")))
         if not parts:
-            return "Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt."
+            return tr("Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt.")
         return ", ".join(parts) + "."
 
 
@@ -161,7 +161,10 @@ def summary_line(report: Report) -> str:
     sources = [counted(t.findings, "Befund"), counted(t.missing, "fehlendes Kriterium")]
     if t.unreadable:
         sources.append(counted(t.unreadable, "nicht lesbare Datei"))
-    return (
-        f"{counted(t.documents, 'Dokument')} geprüft, {t.unreadable} nicht lesbar: {levels} "
-        f"({', '.join(sources)})."
+    return tr(
+        "{documents} geprüft, {unreadable} nicht lesbar: {levels} ({sources}).",
+        documents=counted(t.documents, "Dokument"),
+        unreadable=t.unreadable,
+        levels=levels,
+        sources=", ".join(sources),
     )

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from lbcheck import __version__
+from lbcheck.i18n import current, tr, where
 from lbcheck.models import Location, Report, RuleInfo
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, report_issues
@@ -31,10 +32,10 @@ def _region(issue: Issue) -> dict[str, Any]:
     else:
         region = {"startLine": 1}
     if loc is None:
-        region["message"] = {"text": "Dokument"}
+        region["message"] = {"text": tr("Dokument")}
         return region
-    region["message"] = {"text": loc.describe()}
-    where = {
+    region["message"] = {"text": where(loc)}
+    known = {
         k: v
         for k, v in (
             ("page", loc.page),
@@ -46,8 +47,8 @@ def _region(issue: Issue) -> dict[str, Any]:
         )
         if v is not None
     }
-    if where:
-        region["properties"] = where
+    if known:
+        region["properties"] = known
     return region
 
 
@@ -62,7 +63,7 @@ def _logical(loc: Location | None) -> list[dict[str, str]]:
 def _message(issue: Issue) -> str:
     text = issue.message
     if issue.location is not None:
-        text += f"\nFundstelle: {issue.location.describe()}"
+        text += "\n" + tr("Fundstelle: {place}", place=where(issue.location))
         if issue.excerpt:
             text += f": „{issue.excerpt}“"
     return text
@@ -79,7 +80,7 @@ def _result(issue: Issue, base: PurePath | None, index: dict[str, int]) -> dict[
         location["logicalLocations"] = logical
     properties: dict[str, Any] = {"kind": issue.kind.value}
     if issue.location is not None:
-        properties["place"] = issue.location.describe()
+        properties["place"] = where(issue.location)
     return {
         "ruleId": issue.code,
         "ruleIndex": index[issue.code],
@@ -158,7 +159,7 @@ class SarifReporter(Reporter):
                     "name": "lbcheck",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "language": "de-DE",
+                    "language": "en-US" if current() == "en" else "de-DE",
                     "rules": rules,
                 }
             },

@@ -10,6 +10,7 @@ import regex
 
 from lbcheck.criteria.loader import BUILTIN_SETS
 from lbcheck.errors import MESSAGES, IngestCode
+from lbcheck.i18n import current, english, tr
 from lbcheck.models import RuleInfo, Severity
 
 # Used only when the package metadata is missing (a source tree that was never installed); the
@@ -62,22 +63,23 @@ def _clip(text: str) -> str:
 def _help(rule: RuleInfo) -> dict[str, str]:
     a = rule.advice
     basis = "; ".join(ref for ref, _ in a.legal_basis)
-    label = "Besser so" if rule.kind == "rule" else "Textbaustein"
-    text = [f"Warum: {a.rationale}", f"Rechtsgrundlage: {basis}", f"{label}: {a.model_clause}"]
+    label = tr("Besser so") if rule.kind == "rule" else tr("Textbaustein")
+    why, law, proof = tr("Warum"), tr("Rechtsgrundlage"), tr("Nachweis")
+    text = [f"{why}: {a.rationale}", f"{law}: {basis}", f"{label}: {a.model_clause}"]
     links = "; ".join(f"[{ref}]({src})" for ref, src in a.legal_basis)
     markdown = [
-        f"**Warum.** {a.rationale}",
-        f"**Rechtsgrundlage.** {links}",
+        f"**{why}.** {a.rationale}",
+        f"**{law}.** {links}",
         f"**{label}.**\n\n> {a.model_clause}",
     ]
     if a.proof:
-        text.append(f"Nachweis: {a.proof}")
-        markdown.append(f"**Nachweis.** {a.proof}")
+        text.append(f"{proof}: {a.proof}")
+        markdown.append(f"**{proof}.** {a.proof}")
     return {"text": "\n\n".join(text), "markdown": "\n\n".join(markdown)}
 
 
 def rule_descriptor(rule: RuleInfo, docs_url: str | None = None) -> dict[str, Any]:
-    kind = "Regel" if rule.kind == "rule" else "Kriterium"
+    kind = tr("Regel") if rule.kind == "rule" else tr("Kriterium")
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
@@ -96,13 +98,15 @@ def rule_descriptor(rule: RuleInfo, docs_url: str | None = None) -> dict[str, An
 def file_error_descriptor(code: str) -> dict[str, Any]:
     """A rule for an unreadable file (``no-text``, ``corrupt`` ...), so it can be a result."""
     known = {c.value: c for c in IngestCode}
-    message = MESSAGES[known[code]] if code in known else "Die Datei wurde nicht geprüft."
+    message = MESSAGES[known[code]] if code in known else tr("Die Datei wurde nicht geprüft.")
+    if current() == "en" and code in known:
+        message = english()["ingest"][code]
     return {
         "id": code,
         "name": f"datei-{code}",
-        "shortDescription": {"text": f"Datei nicht lesbar ({code})"},
+        "shortDescription": {"text": tr("Datei nicht lesbar ({code})", code=code)},
         "fullDescription": {"text": _clip(message)},
         "help": {"text": message},
         "defaultConfiguration": {"level": "error"},
-        "properties": {"tags": ["datei"]},
+        "properties": {"tags": ["datei"]},  # a stable tag, not a text
     }

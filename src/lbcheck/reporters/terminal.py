@@ -17,10 +17,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from lbcheck.i18n import Lang, counted, label, tr, use, where
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Evidence, Report, Status
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.digest import Digest, Spot, digest, summary_line
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import (
     PLACE_DE,
     SET_DE,
@@ -30,6 +30,11 @@ from lbcheck.reporters.labels import (
     subjects_text,
 )
 from lbcheck.reporters.safe_text import safe
+
+
+def _severity(value: str) -> str:
+    return label("severity", value, SEVERITY_DE)
+
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -62,49 +67,55 @@ def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold underline")
 
 
+def _place(value: str) -> str:
+    return label("place", value, PLACE_DE)
+
+
 def _where(evidence: Evidence) -> str:
-    return f"{evidence.location.describe()} ({PLACE_DE[evidence.place.value]})"
+    return f"{where(evidence.location)} ({_place(evidence.place.value)})"
 
 
 def _basis(code: str, a: Advice) -> Text:
     """The legal basis in one line; the reasoning is one ``lbcheck explain`` away."""
-    line = _labelled("Rechtsgrundlage", "; ".join(ref for ref, _ in a.legal_basis))
-    line.append_text(safe(f" – warum: lbcheck explain {code}", style="dim"))
+    line = _labelled(tr("Rechtsgrundlage"), "; ".join(ref for ref, _ in a.legal_basis))
+    line.append_text(safe(tr(" – warum: lbcheck explain {code}", code=code), style="dim"))
     return line
 
 
 def _advice_lines(code: str, a: Advice, clause_label: str) -> list[RenderableType]:
     lines: list[RenderableType] = [_labelled(clause_label, a.model_clause)]
     if a.proof:
-        lines.append(_labelled("Nachweis", a.proof))
+        lines.append(_labelled(tr("Nachweis"), a.proof))
     lines.append(_basis(code, a))
     return lines
 
 
 def _spot(spot: Spot) -> Table:
     lines: list[RenderableType] = [
-        safe(f"{spot.location.describe()} ({PLACE_DE[spot.place.value]})", style="dim"),
+        safe(f"{where(spot.location)} ({_place(spot.place.value)})", style="dim"),
         safe(f"„{spot.excerpt}“"),
     ]
     for r in spot.rules:
         head = Text().append_text(safe(f"{r.code} {r.title} ", style="bold"))
-        head.append(f"[{SEVERITY_DE[r.severity.value]}]", style=_SEVERITY_STYLE[r.severity.value])
+        head.append(f"[{_severity(r.severity.value)}]", style=_SEVERITY_STYLE[r.severity.value])
         if r.first:
             head.append_text(safe(f": {r.message}"))
             lines.append(head)
             if r.advice is not None:
                 lines.append(
                     _item(
-                        "", _labelled("Besser so", r.advice.model_clause), _basis(r.code, r.advice)
+                        "",
+                        _labelled(tr("Besser so"), r.advice.model_clause),
+                        _basis(r.code, r.advice),
                     )
                 )
         else:
-            head.append_text(safe(f" – wie oben bei {r.code}"))
+            head.append_text(safe(tr(" – wie oben bei {code}", code=r.code)))
             lines.append(head)
     for c in spot.weak:
         lines.append(_criterion_head(c))
         if c.advice is not None:
-            lines.append(_item("", *_advice_lines(c.code, c.advice, "Besser so")))
+            lines.append(_item("", *_advice_lines(c.code, c.advice, tr("Besser so"))))
     return _item("•", *lines)
 
 
@@ -112,16 +123,16 @@ def _criterion_head(c: CriterionResult) -> Text:
     head = Text().append_text(safe(f"{c.code} {c.title}", style="bold"))
     if c.status is not Status.MET:
         head.append(" – ")
-        head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
+        head.append(label("status", c.status.value, STATUS_DE), style=_STATUS_STYLE[c.status.value])
     return head
 
 
 def _missing(c: CriterionResult) -> Table:
     head = _criterion_head(c)
-    head.append(f" [{SEVERITY_DE[c.severity.value]}]", style=_SEVERITY_STYLE[c.severity.value])
+    head.append(f" [{_severity(c.severity.value)}]", style=_SEVERITY_STYLE[c.severity.value])
     lines: list[RenderableType] = [head]
     if c.advice is not None:
-        lines.extend(_advice_lines(c.code, c.advice, "Textbaustein"))
+        lines.extend(_advice_lines(c.code, c.advice, tr("Textbaustein")))
     return _item("•", *lines)
 
 
@@ -130,18 +141,20 @@ def _met(c: CriterionResult) -> Table:
     if c.evidence:
         e = c.evidence[0]
         lines.append(safe(f"„{e.excerpt}“"))
-        more = f" und {counted(len(c.evidence) - 1, 'Fundstelle')} mehr" if c.evidence[1:] else ""
+        extra = counted(len(c.evidence) - 1, "Fundstelle")
+        more = tr(" und {places} mehr", places=extra) if c.evidence[1:] else ""
         lines.append(safe(_where(e) + more, style="dim"))
     return _item("•", *lines)
 
 
 def _statistics(doc: DocumentReport) -> list[RenderableType]:
     places = "; ".join(
-        f"{PLACE_DE[place]}: {', '.join(dims) if dims else '–'}" for place, dims in doc.placement
+        f"{_place(place)}: {', '.join(label('dimension', d, {}) for d in dims) if dims else '–'}"
+        for place, dims in doc.placement
     )
     lines: list[RenderableType] = [
-        _heading("Für Vergabestatistik und eForms"),
-        _item("•", _labelled("Verortung (VergStatVO, eForms BT-DEX-02)", places)),
+        _heading(tr("Für Vergabestatistik und eForms")),
+        _item("•", _labelled(tr("Verortung (VergStatVO, eForms BT-DEX-02)"), places)),
     ]
     lines.extend(
         _item("•", safe(f"{eforms_label(h.field, h.code)}: {h.reason}")) for h in doc.eforms
@@ -150,11 +163,11 @@ def _statistics(doc: DocumentReport) -> list[RenderableType]:
 
 
 def _sets_line(doc: DocumentReport) -> Text:
-    applies = [SET_DE.get(n, n) for n, a in doc.sets if a]
-    not_applies = [SET_DE.get(n, n) for n, a in doc.sets if not a]
-    text = f"Geprüft nach: {', '.join(applies) or '–'}"
+    applies = [label("set", n, SET_DE) for n, a in doc.sets if a]
+    not_applies = [label("set", n, SET_DE) for n, a in doc.sets if not a]
+    text = tr("Geprüft nach: {sets}", sets=", ".join(applies) or "–")
     if not_applies:
-        text += f". Gilt nicht für diesen Gegenstand: {', '.join(not_applies)}"
+        text += tr(". Gilt nicht für diesen Gegenstand: {sets}", sets=", ".join(not_applies))
     return safe(text + ".", style="dim")
 
 
@@ -165,26 +178,25 @@ def _body(d: Digest) -> list[RenderableType]:
         meta += f", {counted(doc.pages, 'Seite')}"
     subjects = subjects_text(doc.subject, doc.subject_certain)
     parts: list[RenderableType] = [
-        safe(f"{meta} · Gegenstand: {subjects}", style="dim"),
+        safe(tr("{meta} · Gegenstand: {subjects}", meta=meta, subjects=subjects), style="dim"),
         _sets_line(doc),
-        Text(f"Fazit: {d.verdict}", style="bold"),
+        Text(tr("Fazit: {verdict}", verdict=d.verdict), style="bold"),
     ]
     if d.change:
-        parts.append(_heading(f"Ändern: {counted(len(d.change), 'Stelle')}"))
+        parts.append(_heading(tr("Ändern: {n}", n=counted(len(d.change), "Stelle"))))
         parts.extend(_spot(s) for s in d.change)
     if d.add:
-        parts.append(
-            _heading(
-                f"Ergänzen: {counted(len(d.add), 'Kriterium')} "
-                f"{'fehlt' if len(d.add) == 1 else 'fehlen'}"
-            )
+        n = counted(len(d.add), "Kriterium")
+        head = (
+            tr("Ergänzen: {n} fehlt", n=n) if len(d.add) == 1 else tr("Ergänzen: {n} fehlen", n=n)
         )
+        parts.append(_heading(head))
         parts.extend(_missing(c) for c in d.add)
     if d.tighten:
-        parts.append(_heading(f"Schärfen: {counted(len(d.tighten), 'Formulierung')}"))
+        parts.append(_heading(tr("Schärfen: {n}", n=counted(len(d.tighten), "Formulierung"))))
         parts.extend(_spot(s) for s in d.tighten)
     if d.fine:
-        parts.append(_heading(f"In Ordnung: {counted(len(d.fine), 'Kriterium')} erfüllt"))
+        parts.append(_heading(tr("In Ordnung: {n} erfüllt", n=counted(len(d.fine), "Kriterium"))))
         parts.extend(_met(c) for c in d.fine)
     parts.extend(_statistics(doc))
     return parts
@@ -194,7 +206,9 @@ def _document(doc: DocumentReport) -> RenderableType:
     title = Rule(safe(doc.path, style="bold"), align="left", characters="─")
     if doc.status != "ok":
         assert doc.error is not None
-        code = Text().append_text(safe(f"Nicht geprüft [{doc.error.code}]: ", style="bold red"))
+        code = Text().append_text(
+            safe(tr("Nicht geprüft [{code}]: ", code=doc.error.code), style="bold red")
+        )
         code.append_text(safe(doc.error.message))
         return Group(title, code)
     return Group(title, *_body(digest(doc)))
@@ -204,15 +218,20 @@ class TerminalReporter(Reporter):
     name = "terminal"
     extension = ".txt"
 
-    def __init__(self, color: bool = False, width: int = 100) -> None:
+    def __init__(self, color: bool = False, width: int = 100, lang: Lang = "de") -> None:
         self.color = color
         self.width = width
+        self.lang = lang
 
     @classmethod
     def from_env(cls, env: RenderEnv) -> TerminalReporter:
-        return cls(color=env.color, width=env.width)
+        return cls(color=env.color, width=env.width, lang=env.lang)
 
     def render(self, report: Report) -> str:
+        with use(self.lang):
+            return self._render(report)
+
+    def _render(self, report: Report) -> str:
         buffer = io.StringIO()
         console = Console(
             file=buffer,
