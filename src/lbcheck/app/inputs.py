@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 
 # Files an office suite or editor leaves next to a document while it is open or being saved.
 TEMPORARY_PATTERNS = (
@@ -45,24 +46,30 @@ def _expand_one(arg: str) -> list[tuple[Path, str]]:
 
     path = Path(arg)
     if not arg.strip():
-        raise UsageError("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben.")
+        raise UsageError(tr("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben."))
     if path.exists() or path.is_symlink():
         found = expand_paths([arg])
         if path.is_dir() and not [p for p, _ in found if not is_temporary(p)]:
             raise UsageError(
-                f"Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
-                "Text). Bitte einen anderen Ordner angeben."
+                tr(
+                    "Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
+                    "Text). Bitte einen anderen Ordner angeben.",
+                    arg=arg,
+                )
             )
         return found
     if any(ch in arg for ch in _GLOB_CHARS):
         found = expand_paths([arg])
         if not found:
             raise UsageError(
-                f"Das Muster {arg} passt auf keine Datei. Bitte Muster und Ordner prüfen "
-                "(in Anführungszeichen wertet lbcheck das Muster selbst aus, auch '**')."
+                tr(
+                    "Das Muster {arg} passt auf keine Datei. Bitte Muster und Ordner prüfen (in "
+                    "Anführungszeichen wertet lbcheck das Muster selbst aus, auch '**').",
+                    arg=arg,
+                )
             )
         return found
-    raise UsageError(f"{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.")
+    raise UsageError(tr("{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.", arg=arg))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,7 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
     glob.
     """
     if not args:
-        raise UsageError("Keine Dateien angegeben. Bitte Dateien, Ordner oder Muster nennen.")
+        raise UsageError(tr("Keine Dateien angegeben. Bitte Dateien, Ordner oder Muster nennen."))
     items: list[Candidate] = []
     seen: set[Path] = set()
     for arg in args:
@@ -95,8 +102,11 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
             if output is not None:
                 if Path(arg) == path:
                     raise UsageError(
-                        f"--output {output} ist eine der geprüften Dateien; lbcheck "
-                        "überschreibt sie nicht. Bitte eine andere Ausgabedatei wählen."
+                        tr(
+                            "--output {output} ist eine der geprüften Dateien; lbcheck "
+                            "überschreibt sie nicht. Bitte eine andere Ausgabedatei wählen.",
+                            output=output,
+                        )
                     )
                 continue
             items.append(Candidate(path, shown, explicit=Path(arg) == path))
@@ -107,7 +117,9 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
 
 def raise_nothing_left() -> None:
     raise UsageError(
-        "Nach dem Auslassen von Sperr- und Temporärdateien und ausgeschlossenen Pfaden "
-        "(exclude, include, .gitignore) bleibt keine Datei zu prüfen. Bitte die Dateiauswahl "
-        "oder die Konfiguration prüfen."
+        tr(
+            "Nach dem Auslassen von Sperr- und Temporärdateien und ausgeschlossenen Pfaden "
+            "(exclude, include, .gitignore) bleibt keine Datei zu prüfen. Bitte die Dateiauswahl "
+            "oder die Konfiguration prüfen."
+        )
     )

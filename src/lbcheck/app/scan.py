@@ -20,6 +20,7 @@ from lbcheck.app.suppress import (
 )
 from lbcheck.config import Settings
 from lbcheck.gate import EXIT_FINDINGS, EXIT_OK, failing
+from lbcheck.i18n import tr
 from lbcheck.models import DocumentReport, Report, RuleInfo
 from lbcheck.runner import scan_items
 
@@ -111,7 +112,10 @@ def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
         changes = changes_since(options.changed_since, Path.cwd())
         candidates = [c for c in candidates if c.path.absolute() in changes.files]
         if not candidates:
-            note = f"Keine der gewählten Dateien hat sich seit {options.changed_since} geändert."
+            note = tr(
+                "Keine der gewählten Dateien hat sich seit {ref} geändert.",
+                ref=options.changed_since,
+            )
             return ScanResult(Report(()), (), inputs, notes=(note,))
     groups = plan(candidates, options)
     known = None
