@@ -16,9 +16,9 @@ LBCHECK = Path(sys.executable).with_name("lbcheck")
 TARGETS = {
     # corpus: (labels, criteria P, criteria R, rules P, rules R, met/weak agreement, subject)
     "synthetic": ("synthetic-labels.yaml", 0.95, 0.95, 0.90, 0.85, 0.90, 0.85),
-    # The targets of issue 6 on all 64 real documents; met/weak (target 0.92) and subject
-    # (target 0.80) are held at the level reached (0.87, 0.78) so that they cannot fall back.
-    "real": ("real-dev-labels.yaml", 0.95, 0.92, 0.85, 0.80, 0.86, 0.77),
+    # The targets of issue 6 on all 64 real documents (met/weak 0.92, subject 0.80; reached
+    # 0.96 and 0.84).
+    "real": ("real-dev-labels.yaml", 0.95, 0.92, 0.85, 0.80, 0.92, 0.80),
 }
 
 

@@ -265,3 +265,26 @@ def test_look_alike_letters_change_no_status(compiled: tuple[CompiledEntry, ...]
     plain = {c.code: c.status for c in check_document(doc, compiled).criteria}
     tricked = {c.code: c.status for c in check_document(spoofed, compiled).criteria}
     assert tricked == plain
+
+
+def _toy01(*blocks: Block) -> Status:
+    report = check_document(Document("t.md", "markdown", blocks), _compiled())
+    return next(c.status for c in report.criteria if c.code == "TOY-01")
+
+
+def test_the_buyers_own_hedge_outweighs_an_unmarked_mention() -> None:
+    """A list item naming the topic is no firmer than the sentence that says "sollte"."""
+    mention = Block(BlockKind.LIST_ITEM, "Recyclingpapier", Location(paragraph=2))
+    hedge = Block(
+        BlockKind.PARAGRAPH, "Recyclingpapier sollte verwendet werden.", Location(paragraph=1)
+    )
+    binding = Block(
+        BlockKind.PARAGRAPH, "Recyclingpapier muss verwendet werden.", Location(paragraph=1)
+    )
+    limit = Block(
+        BlockKind.LIST_ITEM, "Recyclingpapier (mind. 80 % Altpapier)", Location(paragraph=3)
+    )
+    assert _toy01(mention) is Status.MET
+    assert _toy01(hedge, mention) is Status.WEAK
+    assert _toy01(binding, mention) is Status.MET
+    assert _toy01(hedge, mention, limit) is Status.MET

@@ -30,6 +30,22 @@ from lbcheck.models import Modality
         ("Der Auftragnehmer legt jährlich einen Bericht vor.", Modality.BINDING),
         ("Ausgediente Bekleidung nimmt die Anbieterin kostenlos zurück.", Modality.BINDING),
         ("Die Lieferung erfolgt in Kartons.", Modality.STATEMENT),
+        # An effort, a preference, a question and an optional position require no result.
+        (
+            "Der AN verpflichtet sich, durch sorgfältige Auswahl darauf hinzuwirken, dass die "
+            "Kernarbeitsnormen eingehalten werden.",
+            Modality.WEAK,
+        ),
+        ("Papier ist vorrangig aus Altpapier herzustellen.", Modality.WEAK),
+        ("2. Priorität: Verwertung über den Baustoffhandel.", Modality.WEAK),
+        ("Bitte geben Sie daher an, ob Sie ein Umweltmanagementsystem betreiben.", Modality.WEAK),
+        (
+            "Bedarfsposition: Füllboden RC-Material, Ziegelanteil darf nur 30 % betragen.",
+            Modality.WEAK,
+        ),
+        # A rule set made part of the contract binds; a plain "gilt" does not say so.
+        ("Ergänzend gilt die Einhaltung der Regelungen des LTMG.", Modality.BINDING),
+        ("Es gilt deutsches Recht.", Modality.STATEMENT),
         ("Ein Umweltmanagementsystem nach EMAS ist nicht nachzuweisen.", Modality.NEGATED),
         ("Einweggeschirr ist nicht einzusetzen.", Modality.BINDING),
         ("Diese Regeln finden keine Anwendung.", Modality.NEGATED),

@@ -57,3 +57,27 @@ def test_uncertain_documents_take_their_procedures_subjects() -> None:
         doc("w/2024-017_Formblatt.pdf", ("sonstiges",), False),
     ]
     assert shared_subjects(reports) == {"v/2024-017_Formblatt.pdf": ("moebel",)}
+
+
+_PLATFORM = (
+    "Die Software muss als Webanwendung laufen. Die Anwendung bietet eine Schnittstelle. "
+    "Die Datenbank wird gehostet. Das Portal hat ein CMS. Die Software ist zu warten. "
+    "Die Anwendung zeigt {extra}."
+)
+
+
+def test_an_incidental_second_subject_needs_a_title_or_heading() -> None:
+    """A platform that lists events buys software, not an event."""
+    names, _ = _detect(_PLATFORM.format(extra="Events, Veranstaltungen und weitere Events"))
+    assert names == ("it-dienstleistung",)
+    names, _ = _detect(
+        "# Veranstaltung und Anmeldeportal\n\n"
+        + _PLATFORM.format(extra="Events, Veranstaltungen und weitere Events")
+    )
+    assert names == ("it-dienstleistung", "veranstaltung")
+
+
+def test_subjects_bought_together_need_no_heading() -> None:
+    """A website is design and IT: the pair counts from running text."""
+    names, _ = _detect(_PLATFORM.format(extra="Design, Gestaltung, Konzept, Grafik und Redaktion"))
+    assert names == ("beratung-kreativ", "it-dienstleistung")

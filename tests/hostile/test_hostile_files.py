@@ -80,8 +80,10 @@ def test_builder_writes_every_case(tmp_path: Path) -> None:
     assert written == {c.name for c in CASES} | set(CRITERIA)
 
 
-@pytest.mark.parametrize("name", ["criteria_alias_bomb.yaml", "criteria_python_tag.yaml",
-                                  "criteria_catastrophic_regex.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    ["criteria_alias_bomb.yaml", "criteria_python_tag.yaml", "criteria_catastrophic_regex.yaml"],
+)
 def test_hostile_criteria_files_exit_2(name: str, tmp_path: Path) -> None:
     from tests.hostile.build import CRITERIA
 

@@ -124,8 +124,14 @@ def scan(
     if fail_on is not None and fail_on not in RANK:
         raise UsageError(tr("--fail-on muss error, warning, info oder never sein."))
     check_max_size(max_size)
+    named = [Path(p).resolve() for p in paths]
     for spec in specs:
         if spec.path is not None:
+            # A named input is never a target, --force or not: say that first.
+            if spec.path.resolve() in named:
+                raise UsageError(
+                    f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
+                )
             check_target(spec.path, force)
     if docs_url is not None and not docs_url.startswith(("https://", "http://")):
         raise UsageError(

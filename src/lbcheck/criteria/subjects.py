@@ -19,6 +19,9 @@ class Subject(BaseModel):
     label: str = Field(min_length=3)
     cpv: tuple[str, ...] = ()
     vocabulary: tuple[str, ...] = ()
+    # Subjects often bought together with this one in a single tender (a website is design
+    # and IT): such a second subject counts without being named in a title or heading.
+    combines_with: tuple[str, ...] = ()
 
 
 class SubjectTable(BaseModel):
@@ -32,6 +35,12 @@ class SubjectTable(BaseModel):
 def subject_table() -> SubjectTable:
     text = (builtin_dir() / "subjects.yaml").read_text(encoding="utf-8")
     return SubjectTable.model_validate(yaml.safe_load(text))
+
+
+def combine(first: str, second: str) -> bool:
+    """True when the two subjects are often bought together (declared on either side)."""
+    table = {s.name: s.combines_with for s in subject_table().subjects}
+    return second in table.get(first, ()) or first in table.get(second, ())
 
 
 def subject_names() -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.fingerprint import finding_key, fingerprint
 from lbcheck.engine.heuristics import REGISTRY
 from lbcheck.engine.match import Context, Match, find_matches, vetoed
+from lbcheck.engine.modality import has_limit
 from lbcheck.engine.places import announces_award
 from lbcheck.engine.segments import segment
 from lbcheck.engine.statistics import eforms_hints, placement
@@ -95,7 +96,23 @@ def _criterion(
         accepted.append(m)
         s = m.sentence
         evidence.append(Evidence(s.location, excerpt(s.text), s.place, s.modality))
-    if Status.MET in statuses:
+    # An unmarked mention ("Barrierefreiheit" in a list) does not outweigh the buyer's own
+    # explicit wording on the same criterion ("sollte barrierefrei sein"): met needs a
+    # binding, scored or limit-setting sentence then.
+    firm = any(
+        st is Status.MET
+        and (
+            m.sentence.modality is not Modality.STATEMENT
+            or m.sentence.scored
+            or has_limit(m.sentence.view)
+        )
+        for st, m in zip(statuses, accepted, strict=True)
+    )
+    hedged = any(
+        st is Status.WEAK and m.sentence.modality in (Modality.WEAK, Modality.AMBIGUOUS)
+        for st, m in zip(statuses, accepted, strict=True)
+    )
+    if Status.MET in statuses and (firm or not hedged):
         status = Status.MET
     elif statuses:
         status = Status.WEAK

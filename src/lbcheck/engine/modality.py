@@ -94,7 +94,23 @@ WEAK = regex.compile(
     r"|\bbevorzugt\b|\bidealerweise\b|\banzustreben\b|\bangestrebt\b|\bbegrüß(?:t|en|enswert)\b"
     r"|\boptional\b|\bgerne?\b|\bWert\s+(?:darauf\s+)?gelegt\b|\bbitten\b|\bempfohlen\b"
     r"|\bempfehlen\b|\bwäre\s+(?:schön|gut|vorteilhaft|wünschenswert)\b|\bwird\s+angeregt\b"
-    r"|\b(?:sehr|besonders)\s+wichtig\b|\bliegt\s+uns\s+am\s+Herzen\b",
+    r"|\b(?:sehr|besonders)\s+wichtig\b|\bliegt\s+uns\s+am\s+Herzen\b"
+    # An effort, not a result: "verpflichtet sich, ... darauf hinzuwirken, dass".
+    r"|\bhinzuwirken\b|\bhinwirk(?:en|t)\b|\bbemüh(?:t|en)\s+sich\b|\bsich\s+(?:zu\s+)?bemühen\b"
+    # A preference or a ranking of options: "vorrangig", "1. Priorität: Wiederverwendung".
+    r"|\bvorrangig\b|\bPriorität\b|\bprioritär\b"
+    # A question to the bidder: "Bitte geben Sie an, ob ...".
+    r"|\b(?:an|angeben|anzugeben|mit|mitteilen|mitzuteilen|erklären|ankreuzen|anzukreuzen"
+    r"|darlegen|darzulegen)\s*,\s*ob\b",
+    _F,
+)
+# Positions of a bill of quantities that are only ordered when needed or chosen as an
+# alternative ("Bedarfsposition", "Eventualposition", "Wahlposition") bind nobody to them.
+OPTIONAL_ITEM = regex.compile(r"\b(?:Bedarfs|Eventual|Alternativ|Wahl)pos(?:ition|\.)\w*", _F)
+# "Es gilt / gelten die Regelungen des LTMG": a rule set made part of the contract binds.
+APPLIES = regex.compile(
+    r"\b(?:gilt|gelten)\b[^.;]{0,60}?\b(?:Einhaltung|Regelungen|Bestimmungen|Vorschriften"
+    r"|Vorgaben|Anforderungen)\b",
     _F,
 )
 # "Soll-Konzept", "Ist-/Soll-Analyse" are nouns, not the modal verb.
@@ -112,6 +128,8 @@ SCORED = regex.compile(
 
 def classify(text: str) -> Modality:
     """Classify one sentence. Weak words win over binding ones in the same sentence."""
+    if OPTIONAL_ITEM.search(text):
+        return Modality.WEAK
     if PROHIBITION.search(text) or PROHIBITION_ZU.search(text):
         return Modality.BINDING
     if NEGATION.search(text):
@@ -123,9 +141,22 @@ def classify(text: str) -> Modality:
         return Modality.BINDING
     if AMBIGUOUS.search(text):
         return Modality.AMBIGUOUS
-    if DUTY_SUBJECT.search(text):
+    if DUTY_SUBJECT.search(text) or APPLIES.search(text):
         return Modality.BINDING
     return Modality.STATEMENT
+
+
+# A limit value makes a telegraphic line a requirement: "ohne Lösemittel (max. 1 %)".
+LIMIT = regex.compile(
+    r"\b(?:max(?:imal)?|mind(?:estens)?|min|höchstens|wenigstens)\.?\s*\d"
+    r"|\b(?:weniger|nicht\s+mehr)\s+als\s+\d|[≤≥<>]\s*\d",
+    _F,
+)
+
+
+def has_limit(text: str) -> bool:
+    """True when the sentence sets a limit value (a maximum, a minimum)."""
+    return bool(LIMIT.search(text))
 
 
 def is_scored(text: str) -> bool:

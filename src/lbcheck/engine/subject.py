@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lbcheck.criteria.subjects import subject_table
+from lbcheck.criteria.subjects import combine, subject_table
 from lbcheck.models import BlockKind, Sentence
 
 _CPV = regex.compile(r"\b(\d{8})-\d\b")
@@ -65,10 +65,20 @@ def _weight(s: Sentence) -> int:
     return _WEIGHT_BODY
 
 
-def vocabulary_scores(sentences: Sequence[Sentence], title: str = "") -> tuple[Counter[str], bool]:
-    """Weighted vocabulary hits per subject, and whether an object line named one."""
+@dataclass(frozen=True, slots=True)
+class VocabularyScores:
+    """Weighted vocabulary hits per subject; the subjects named in a title, heading or object
+    line; and whether an object line named any."""
+
+    scores: Counter[str]
+    anchored: frozenset[str]
+    on_object: bool
+
+
+def vocabulary_scores(sentences: Sequence[Sentence], title: str = "") -> VocabularyScores:
+    """Weighted vocabulary hits per subject, and where they stand."""
     scores = Counter[str]()
-    on_object = False
+    anchored: set[str] = set()
     views = [(s.lemmas, _weight(s)) for s in sentences]
     views.append((" " + title.lower().replace("_", " ").replace("-", " ") + " ", _WEIGHT_HEADING))
     for subject in subject_table().subjects:
@@ -76,8 +86,16 @@ def vocabulary_scores(sentences: Sequence[Sentence], title: str = "") -> tuple[C
             hits = sum(lemmas.count(" " + w) for w in subject.vocabulary)
             if hits:
                 scores[subject.name] += hits * weight
-                on_object = on_object or weight == _WEIGHT_OBJECT
-    return scores, on_object
+                if weight > _WEIGHT_BODY:
+                    anchored.add(subject.name)
+    on_object = False
+    for lemmas, weight in views:
+        if weight == _WEIGHT_OBJECT and any(
+            " " + w in lemmas for subject in subject_table().subjects for w in subject.vocabulary
+        ):
+            on_object = True
+            break
+    return VocabularyScores(scores, frozenset(anchored), on_object)
 
 
 def detect_subjects(sentences: Sequence[Sentence], title: str = "") -> Subjects:
@@ -85,16 +103,27 @@ def detect_subjects(sentences: Sequence[Sentence], title: str = "") -> Subjects:
     cpv = subjects_from_cpv("\n".join(s.view for s in sentences))
     if cpv:
         return Subjects(tuple(sorted(cpv)), True)
-    scores, on_object = vocabulary_scores(sentences, title)
+    found = vocabulary_scores(sentences, title)
+    scores = found.scores
     total = sum(scores.values())
     if total < _MIN_SCORE:
         return Subjects(("sonstiges",), False)
-    top = scores.most_common(1)[0][1]
-    chosen = [
+    ranked = scores.most_common(2)
+    top = ranked[0][1]
+    chosen = [s for s, n in ranked[:1] if n >= _MIN_SCORE and n / total >= _MIN_SHARE]
+    # A second subject needs to be named where the purchase is described (title, heading,
+    # object line), to be one usually bought with the first, or to carry strong evidence of its
+    # own: a platform that lists "Events" does not buy an event, a standard form that mentions
+    # "Bauleistung" does not buy a building.
+    chosen += [
         s
-        for s, n in scores.most_common(2)
-        if n >= _MIN_SCORE and n / total >= _MIN_SHARE and n >= _SECOND * top
+        for s, n in ranked[1:]
+        if chosen
+        and n / total >= _MIN_SHARE
+        and (
+            (n >= _SECOND * top and (s in found.anchored or combine(chosen[0], s))) or n >= _CERTAIN
+        )
     ]
     if not chosen:
         return Subjects(("sonstiges",), False)
-    return Subjects(tuple(sorted(chosen)), on_object or top >= _CERTAIN)
+    return Subjects(tuple(sorted(chosen)), found.on_object or top >= _CERTAIN)
