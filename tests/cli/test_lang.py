@@ -132,3 +132,9 @@ def test_markdown_and_sarif_in_english(capsys: pytest.CaptureFixture[str]) -> No
     assert "Legal basis:" in vr01["help"]["text"]
     result = next(r for r in run_["results"] if r["ruleId"] == "VR-01")
     assert "Found at: section 3" in result["message"]["text"]
+
+
+def test_html_stays_german_rather_than_mixed(capsys: pytest.CaptureFixture[str]) -> None:
+    """The HTML templates have no English yet: the page stays German as a whole."""
+    _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "html", str(EXAMPLE))
+    assert "1 Dokument geprüft" in out and "documents checked" not in out
