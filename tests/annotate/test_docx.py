@@ -131,3 +131,19 @@ def test_text_formatting_changes_and_other_parts_untouched(
     assert new.sections[0].header.paragraphs[0].text == "Stadt Musterhausen – Vergabestelle"
     root = etree.fromstring(after.read("word/document.xml"))
     assert len(root.findall(f".//{qn('w:ins')}")) == 1
+
+
+def test_title_comment_on_the_cover_sheet_not_on_a_later_heading() -> None:
+    d = docx.Document()
+    d.add_paragraph("")
+    d.add_paragraph("Leitfaden zum Vergabeverfahren")
+    d.add_paragraph("Angebotsaufforderung und Leistungsbeschreibung")
+    d.add_page_break()
+    d.add_heading("1 Allgemeine Daten", level=1)
+    d.add_paragraph("Die Reinigung ist werktäglich durchzuführen.")
+    out = io.BytesIO()
+    d.save(out)
+    data, placed = annotate_bytes(".docx", out.getvalue(), Notes((), title=("lbcheck – Fazit",)))
+    comments = list(docx.Document(io.BytesIO(data)).comments)
+    assert placed.title and [c.text for c in comments] == ["lbcheck – Fazit"]
+    assert docx_anchors(data)[str(comments[0].comment_id)] == "Leitfaden zum Vergabeverfahren"

@@ -84,3 +84,64 @@ def test_pages_and_text_unchanged() -> None:
     for a, b in zip(before.pages, after.pages, strict=True):
         assert a.extract_text() == b.extract_text()
         assert a.get_contents().get_data() == b.get_contents().get_data()  # type: ignore[union-attr]
+
+
+def test_sentence_cut_by_a_page_break_is_highlighted_on_both_pages() -> None:
+    footer, header = "Druckdatum: 09.12.22 Seite: 1", "Bauplanungsbüro GmbH – Leistungsverzeichnis"
+    pdf = build_pdf(
+        [
+            text_page(
+                [
+                    "1 Entwässerung",
+                    "Die Rinne ist aus Beton zu liefern. Geeignete",
+                    "Wasserhaltung über die gesamte Bauzeit",
+                    "",
+                    footer,
+                ]
+            ),
+            text_page(
+                [
+                    header,
+                    "",
+                    "gemäß DIN EN 1610 inklusive Vorhalten und Räumen.",
+                    "Danach folgt ein Satz.",
+                ]
+            ),
+        ]
+    )
+    sentence = (
+        "Geeignete Wasserhaltung über die gesamte Bauzeit gemäß DIN EN 1610 inklusive "
+        "Vorhalten und Räumen."
+    )
+    data, placed = annotate_bytes(".pdf", pdf, Notes((note(sentence, "VR-02", page=1),)))
+    assert placed.exact == ["VR-02"] and not placed.approximate
+    highlights = [(p, a) for p, a in annotations(data) if a["/Subtype"] == "/Highlight"]
+    assert [p for p, _ in highlights] == [1, 2]
+    document = pdfium.PdfDocument(data)
+    covered = []
+    for page_no, highlight in highlights:
+        quads = [float(q) for q in highlight["/QuadPoints"]]  # type: ignore[attr-defined]
+        textpage = document[page_no - 1].get_textpage()
+        covered.append(
+            " ".join(
+                textpage.get_text_bounded(q[4], q[5], q[2], q[1]).strip()
+                for q in (quads[i : i + 8] for i in range(0, len(quads), 8))
+            )
+        )
+        assert "VR-02" in str(highlight["/Contents"])
+    assert covered == [
+        "Geeignete Wasserhaltung über die gesamte Bauzeit",
+        "gemäß DIN EN 1610 inklusive Vorhalten und Räumen.",
+    ]
+
+
+def test_find_across_needs_the_start_on_the_first_page() -> None:
+    from lbcheck.annotate.textmap import find_across
+
+    first, second = "Anfang. Der Bieter muss die Rinne", "Kopf\ngemäß Norm liefern. Weiter."
+    head, rest = find_across(first, second, "Der Bieter muss die Rinne gemäß Norm liefern.")  # type: ignore[misc]
+    assert first[head[0] : head[1]] == "Der Bieter muss die Rinne"
+    assert rest is not None and second[rest[0] : rest[1]] == "gemäß Norm liefern."
+    assert find_across(first, second, "Ganz woanders steht dieser Satz hier.") is None
+    short = find_across(first, "Kopf\nab. Weiter.", "Der Bieter muss die Rinne ab.")
+    assert short is not None and short[1] is None  # a rest of two letters is not searched

@@ -133,3 +133,28 @@ def test_same_content_as_the_terminal_report() -> None:
 def test_navigation_only_for_several_documents(n: int) -> None:
     page = parse(report(*[document(path=f"d{i}.md") for i in range(n)]))
     assert len(page.findall(".//nav")) == (1 if n > 1 else 0)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_text_colours_have_a_contrast_of_at_least_4_5_to_1() -> None:
+    from lbcheck.reporters.html.render import asset
+
+    css = asset("styles.css")
+    colours = dict(re.findall(r"--([a-z]+):\s*(#[0-9a-f]{6})", css))
+    colours["white"] = "#ffffff"
+    pairs = [
+        *((fg, bg) for fg in ("text", "muted", "focus", "ok") for bg in ("bg", "panel")),
+        *(("white", bg) for bg in ("error", "warning", "info", "ok", "focus")),  # badges, button
+    ]
+    for fg, bg in pairs:
+        light, dark = sorted((_luminance(colours[fg]), _luminance(colours[bg])), reverse=True)
+        ratio = (light + 0.05) / (dark + 0.05)
+        assert ratio >= 4.5, f"--{fg} auf --{bg}: {ratio:.2f}:1"
+    # Colour is never the only signal: every badge carries its word.
+    page = parse(report())
+    assert all(b.text_content().strip() for b in page.xpath("//span[contains(@class,'badge')]"))

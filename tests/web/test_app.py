@@ -22,6 +22,7 @@ from lbcheck.cli_serve import is_loopback
 from lbcheck.web.app import create_app
 from lbcheck.web.limits import ERROR_CODES, Limits, message
 
+pytestmark = pytest.mark.timeout(120)
 ROOT = Path(__file__).resolve().parents[2]
 MD = ROOT / "examples" / "lb_bueromaterial.md"
 DOCX = ROOT / "examples" / "lb_reinigung.docx"
@@ -82,7 +83,7 @@ def test_api_scan_answers_with_the_json_report(pool: RecordingPool, temp_root: P
     jsonschema.validate(report, schema)
     assert [d["path"] for d in report["documents"]] == [MD.name, DOCX.name]
     assert report["summary"]["findings"]["error"] >= 1
-    assert pool.calls == ["check_batch"]  # checked in the pool, not on the event loop
+    assert pool.calls == ["check_one", "check_one"]  # one pool task per file, not on the loop
     assert list(temp_root.iterdir()) == []  # uploads deleted
 
 
@@ -122,7 +123,8 @@ def test_limits_answer_with_a_code_and_a_german_sentence(
     with client(pool, **limits) as c:
         api = c.post("/api/scan", files=upload())
         page = c.post("/pruefen", files=upload())
-    status, text = message(code, Limits(**limits))  # type: ignore[arg-type]
+    about = DOCX.name if code == "file-too-large" else ""  # the file is named
+    status, text = message(code, Limits(**limits), about)  # type: ignore[arg-type]
     assert api.status_code == page.status_code == status
     assert api.json() == {"error": {"code": code, "message": text}}
     assert text in lxml.html.document_fromstring(page.text).text_content()
@@ -166,7 +168,7 @@ def _slow_check(*args: Any) -> Any:
     from lbcheck.web import worker
 
     time.sleep(1.5)
-    return worker.check_batch(*args)
+    return worker.check_one(*args)
 
 
 @pytest.fixture
@@ -184,7 +186,7 @@ async def test_a_running_check_does_not_block_the_app(
 
     from lbcheck.web import app as app_module
 
-    monkeypatch.setattr(app_module, "check_batch", _slow_check)
+    monkeypatch.setattr(app_module, "check_one", _slow_check)
     web = create_app(Limits(), pool=pool)
     transport = httpx.ASGITransport(app=web)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
@@ -194,3 +196,58 @@ async def test_a_running_check_does_not_block_the_app(
         assert page.status_code == 200
         assert not scan.done()  # the upload page answered while the check still ran
         assert (await scan).status_code == 200
+
+
+class FailingPool(RecordingPool):
+    """A pool whose checks fail as a bug or a killed worker process would make them fail."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if fn.__name__ != "check_one":
+            return super().submit(fn, *args, **kwargs)
+        self.calls.append(fn.__name__)
+        failed: Future[Any] = Future()
+        failed.set_exception(self.error)
+        return failed
+
+
+def test_a_failed_check_answers_in_german_and_a_dead_pool_is_renewed(
+    temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lbcheck.web import app as app_module
+
+    made: list[RecordingPool] = []
+
+    def pools(jobs: int) -> RecordingPool:
+        made.append(FailingPool(BrokenProcessPool("tot")) if not made else RecordingPool())
+        return made[-1]
+
+    monkeypatch.setattr(app_module, "default_pool", pools)
+    status, text = message("internal", Limits())
+    with TestClient(create_app(Limits())) as c:
+        failed = c.post("/api/scan", files=files(MD))
+        assert failed.status_code == status == 500
+        assert failed.json() == {"error": {"code": "internal", "message": text}}
+        again = c.post("/pruefen", files=files(MD))
+    assert again.status_code == 200 and len(made) == 2  # the next upload got a fresh pool
+    assert made[1].calls == ["check_one"]
+    assert list(temp_root.iterdir()) == []
+    for pool in made:
+        pool.shutdown()
+
+
+def test_a_bug_in_a_check_is_a_german_error_page(temp_root: Path) -> None:
+    failing = FailingPool(RuntimeError("Fehler im Programm"))
+    with failing, TestClient(create_app(Limits(), pool=failing)) as c:
+        page = c.post("/pruefen", files=files(MD))
+    status, text = message("internal", Limits())
+    assert page.status_code == status
+    html = lxml.html.document_fromstring(page.text)
+    assert html.xpath("string(//p[@role='alert'])") == text
+    assert "Fehler im Programm" not in page.text  # no internals shown to the user
+    assert list(temp_root.iterdir()) == []

@@ -23,7 +23,7 @@ _P, _R, _T, _TBL = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl")
 _RPR = qn("w:rPr")
 _DELETED = frozenset({qn("w:del"), qn("w:moveFrom")})
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_TITLE_STYLES = ("title", "titel", "heading1", "berschrift1", "überschrift1")
+_TITLE_STYLES = ("title", "titel")
 
 
 def _own_runs(p: etree._Element) -> list[etree._Element]:
@@ -123,9 +123,11 @@ class _Body:
         return []
 
     def title(self, document: docx.document.Document) -> etree._Element | None:
+        """The paragraph styled as the title, else the first with text: where a reader starts.
+        A first heading may sit pages after a cover sheet, so it is not preferred."""
         for para in document.paragraphs:
             style = (para.style.style_id if para.style is not None else "").lower()
-            if para.text.strip() and style.replace(" ", "").startswith(_TITLE_STYLES):
+            if para.text.strip() and style.replace(" ", "") in _TITLE_STYLES:
                 return para._p
         return next(
             (

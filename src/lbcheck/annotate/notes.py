@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lbcheck.models import Advice, DocumentReport, Location
-from lbcheck.reporters.digest import Digest, Spot, digest, spots
+from lbcheck.reporters.digest import Digest, Spot, digest, spots, weak_reason
 from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE
 
@@ -59,9 +59,7 @@ def _spot_note(spot: Spot) -> Note:
             lines.append(f"Warum: {r.advice.rationale} ({_basis(r.advice)})")
             lines.append(f"Besser so: {r.advice.model_clause}")
     for c in spot.weak:
-        lines.append(
-            f"{c.code} {c.title}: {STATUS_DE[c.status.value]} (nur unverbindlich formuliert)"
-        )
+        lines.append(f"{c.code} {c.title}: {STATUS_DE[c.status.value]}, {weak_reason(c)}")
         if c.advice is not None:
             lines.append(f"Warum: {c.advice.rationale} ({_basis(c.advice)})")
             lines.append(f"Besser so: {c.advice.model_clause}")

@@ -6,6 +6,7 @@ adds annotations."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -15,7 +16,7 @@ from pypdf.annotations import Highlight, Text
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from lbcheck.annotate.notes import AUTHOR, Note, Notes, Placed
-from lbcheck.annotate.textmap import find
+from lbcheck.annotate.textmap import find, find_across
 
 _COLOUR = {"error": "ff8a80", "warning": "ffe066", "info": "9fd3ff"}
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -83,6 +84,27 @@ def _sticky(page: pdfium.PdfPage, lines: tuple[str, ...], slot: int, right: bool
     return Text(rect=(x, y, x + 20, y + 20), text="\n".join(lines), title_bar=AUTHOR)
 
 
+def _across_pages(
+    text_of: Callable[[int], _PageText], home: int, n_pages: int, note: Note
+) -> list[tuple[int, list[Box]]]:
+    """The lines of a sentence cut by a page break (from its page onto the next, or from the
+    page before onto its page), one list per page; empty when it is not found that way."""
+    for first in (home, home - 1):
+        if not 0 <= first < n_pages - 1:
+            continue
+        a, b = text_of(first), text_of(first + 1)
+        spans = find_across(a.text, b.text, note.excerpt)
+        if spans is None:
+            continue
+        head, rest = spans
+        parts = [(first, _lines(a.boxes(*head)))]
+        if rest is not None:
+            parts.append((first + 1, _lines(b.boxes(*rest))))
+        if all(lines for _, lines in parts):
+            return parts
+    return []
+
+
 def annotate_pdf(data: bytes, notes: Notes) -> tuple[bytes, Placed]:
     source = pdfium.PdfDocument(data)
     writer = PdfWriter(clone_from=io.BytesIO(data))
@@ -110,6 +132,12 @@ def annotate_pdf(data: bytes, notes: Notes) -> tuple[bytes, Placed]:
                     placed.exact.append(note.codes)
                     break
             else:
+                parts = _across_pages(text_of, home, n_pages, note)
+                if parts:
+                    for index, lines in parts:
+                        writer.add_annotation(index, _highlight(lines, note))
+                    placed.exact.append(note.codes)
+                    continue
                 slot = stickies.get(home, 0)
                 stickies[home] = slot + 1
                 writer.add_annotation(home, _sticky(source[home], note.lines, slot, right=False))

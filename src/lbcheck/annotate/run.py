@@ -10,7 +10,7 @@ from lbcheck.annotate.notes import Placed, notes_for
 from lbcheck.annotate.output import check_target, default_output, write_output
 from lbcheck.config import Settings
 from lbcheck.errors import UsageError
-from lbcheck.models import DocumentReport
+from lbcheck.models import DocumentReport, Status
 from lbcheck.reporters.german import counted
 from lbcheck.reporters.safe_text import clean
 from lbcheck.runner import scan
@@ -44,16 +44,22 @@ def annotate_file(path: Path, output: Path | None, force: bool, settings: Settin
     check_target(target, path, force)
     result = annotate_document(path, settings)
     write_output(result.data, target, path, force)
-    return describe(target, result.placed)
+    missing = sum(c.status is Status.MISSING for c in result.report.criteria)
+    return describe(target, result.placed, missing)
 
 
-def describe(target: Path | str, placed: Placed) -> str:
+def describe(target: Path | str, placed: Placed, missing: int = 0) -> str:
+    """What was written, in one German sentence: how many comments sit on their sentence and
+    which could only go on their paragraph (DOCX, ODT) or page (PDF)."""
+    pdf = str(target).lower().endswith(".pdf")
     parts = [f"{counted(len(placed.exact), 'Kommentar')} am Satz"]
     if placed.approximate:
+        where = "auf der Seite" if pdf else "am Absatz"
         parts.append(
-            f"{len(placed.approximate)} nur am Absatz bzw. auf der Seite "
-            f"({', '.join(placed.approximate)}), weil der Satz dort nicht genau zu finden war"
+            f"{len(placed.approximate)} nur {where} ({', '.join(placed.approximate)}), weil der "
+            "Satz dort nicht genau zu finden war"
         )
     if placed.title:
-        parts.append("fehlende Kriterien als Kommentar am Titel")
+        what = "Fazit und fehlende Kriterien" if missing else "Fazit"
+        parts.append(f"{what} als Kommentar {'auf Seite 1' if pdf else 'am Titel'}")
     return f"{clean(str(target))} geschrieben: {'; '.join(parts)}."

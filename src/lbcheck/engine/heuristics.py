@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import regex
 
+from lbcheck.criteria.lexicon import lexicon
 from lbcheck.engine.match import Context, Match
 from lbcheck.engine.places import announces_award
 from lbcheck.models import BlockKind, Modality, Place, Sentence
@@ -72,7 +73,6 @@ def vague_term(
     return [m for m in own if m.sentence.index not in concrete]
 
 
-_CORE = ("29", "87", "98", "100", "105", "111", "138", "182")
 _NUMBER = regex.compile(r"(?<![\d,.])0*(\d{2,3})(?!\d|,\d)")
 
 
@@ -84,19 +84,21 @@ def ilo_enumeration(
     ctx: Context, own: Sequence[Match], evidence: Mapping[str, Sequence[Match]]
 ) -> list[Match]:
     """VR-07: the ILO core conventions enumerated by number without C155 and C187."""
+    core = set(lexicon().ilo_core_conventions.classic)
+    added = set(lexicon().ilo_core_conventions.added_2022)
     fired: list[Match] = []
     for m in own:
         block = [s.text for s in ctx.sentences if s.block_index == m.sentence.block_index]
         window = ctx.sentences[max(0, m.sentence.index - 3) : m.sentence.index + 4]
         numbers = _numbers(" ".join(block + [s.text for s in window]))
-        if len(numbers & set(_CORE)) >= 5 and not {"155", "187"} <= numbers:
+        if len(numbers & core) >= 5 and not added <= numbers:
             fired.append(m)
     if not fired:
         return []
     everything = _numbers(
-        " ".join(s.text for s in ctx.sentences if "155" in s.text or "187" in s.text)
+        " ".join(s.text for s in ctx.sentences if any(n in s.text for n in added))
     )
-    if {"155", "187"} <= everything:
+    if added <= everything:
         return []
     return fired[:1]
 

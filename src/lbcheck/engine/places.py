@@ -6,54 +6,18 @@ from __future__ import annotations
 
 import regex
 
+from lbcheck.criteria.lexicon import pattern
 from lbcheck.models import Place
 
-_F = regex.IGNORECASE | regex.UNICODE
-
 _HEADING_RULES: tuple[tuple[regex.Pattern[str], Place], ...] = (
-    (
-        regex.compile(
-            r"\bzuschlag|\b(?:be|angebots|gesamt)?wertung|\bwertungs|\bbewertungs"
-            r"|wirtschaftlichste|preis-leistung|leistungspunkte",
-            _F,
-        ),
-        Place.ZUSCHLAG,
-    ),
-    (
-        regex.compile(
-            r"eignung|teilnahmebedingung|teilnahmeantrag|ausschlussgr[üu]nde|leistungsfähigkeit"
-            r"|fachkunde|referenzen|qualifikation des bieters",
-            _F,
-        ),
-        Place.EIGNUNG,
-    ),
-    (
-        regex.compile(
-            r"ausführungsbedingung|auftragsausführung|ausführung des auftrag|vertragsbedingung"
-            r"|vertragsbestimmung|einkaufsbedingung|vertragsstrafe|evb|zvb|\bagb\b|\baeb\b"
-            r"|kündigung|vertragslaufzeit|vertragspflichten|pflichten des auftragnehmers"
-            r"|soziale kriterien|tariftreue|mindestlohn|kernarbeitsnorm",
-            _F,
-        ),
-        Place.AUSFUEHRUNG,
-    ),
+    (pattern("place-zuschlag"), Place.ZUSCHLAG),
+    (pattern("place-eignung"), Place.EIGNUNG),
+    (pattern("place-ausfuehrung"), Place.AUSFUEHRUNG),
 )
-
 # Headings that close an award or contract section: minimum requirements, annexes, the
 # specification itself.
-_LEISTUNG_HEADING = regex.compile(
-    r"mindestanforderung|ausschlusskriteri|\banlagen?\b|\banhang|\banhänge|leistungsbeschreibung"
-    r"|leistungsumfang|leistungsverzeichnis|technische\s+(?:spezifikation|anforderung)",
-    _F,
-)
-
-_SENTENCE_AWARD = regex.compile(
-    r"\bZuschlagskriteri\w*|\bWertungskriteri\w*|\bin\s+die\s+(?:Angebots)?wertung\b"
-    r"|\bfließ(?:t|en)\b[^;]{0,200}?\w*wertung\b|\bwird\b[^.]{0,60}\bgewertet\b"
-    r"|\bwerden\b[^.]{0,60}\bgewertet\b|\b(?:bei|in)\s+der\s+(?:Angebots)?wertung\b"
-    r"|\bim\s+Rahmen\s+der\s+(?:Angebots)?wertung\b",
-    _F,
-)
+_LEISTUNG_HEADING = pattern("place-leistung")
+_SENTENCE_AWARD = pattern("award-sentence")
 
 
 def announces_award(sentence: str) -> bool:

@@ -2,111 +2,141 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 import regex
 
+from lbcheck.criteria.lexicon import pattern
 from lbcheck.engine.modality import classify, is_scored
 from lbcheck.engine.places import announces_award, place_of
 from lbcheck.ingest.characters import fold
-from lbcheck.models import BlockKind, Document, Modality, Place, Sentence
+from lbcheck.models import Block, BlockKind, Document, Modality, Place, Sentence
 from lbcheck.nlp import lemma_view, split_clauses, split_sentences
 
 _SPACE = regex.compile(r"\s+")
-_MINIMUM_HEADING = regex.compile(r"mindest|ausschlusskriteri|muss-kriteri|a-kriteri", regex.I)
+_MINIMUM_HEADING = pattern("minimum-heading")
 _MAX_BLOCK = 20_000
 # A paragraph that introduces a list: ends with ":" or without a full stop ("zu schulen in",
 # "Nicht eingesetzt werden dürfen"). It only governs the list items that follow it.
 _LEAD_IN_END = regex.compile(r"(?::|[^.!?;])\s*$")
 # In an award sentence a percentage is a weight ("Preis 50 %").
-_WEIGHT = regex.compile(
-    r"\b\d+(?:[,.]\d+)?\s*(?:%|Prozent)"
-    # ... or it points to the weighting given elsewhere: "(Nr. 5)", "gemäß Wertungsmatrix".
-    r"|\((?:Nr\.|Ziff\.|Ziffer|Kriterium)\s*[\dA-Z][\d.]*\)|\b(?:Wertungs|Bewertungs)matrix"
-    r"|\bGewichtung\b|\b(?:gemäß|nach|siehe)\s+(?:der\s+)?(?:Tabelle|Ziffer|Nr\.|Anlage)\s*[\dA-Z]"
-)
+_WEIGHT = pattern("award-weight")
 
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...]:
-    """Split every block into sentences and classify each one.
+@dataclass(frozen=True, slots=True)
+class _ScoredScopes:
+    """Sections and tables that carry points or weights somewhere in them."""
 
-    A sentence in a Zuschlag section or table whose section/table carries points or weights
-    counts as part of a scored award criterion.
-    """
-    texts = [_clean(b.text)[:_MAX_BLOCK] for b in document.blocks]
-    scored_sections: set[tuple[str, ...]] = set()
-    scored_tables: set[int] = set()
-    for block, text in zip(document.blocks, texts, strict=True):
+    sections: frozenset[tuple[str, ...]]
+    tables: frozenset[int]
+
+
+def _scored_scopes(blocks: Sequence[Block], texts: Sequence[str]) -> _ScoredScopes:
+    sections: set[tuple[str, ...]] = set()
+    tables: set[int] = set()
+    for block, text in zip(blocks, texts, strict=True):
         if is_scored(text):
-            scored_sections.add(block.location.section)
+            sections.add(block.location.section)
             if block.location.table is not None:
-                scored_tables.add(block.location.table)
+                tables.add(block.location.table)
+    return _ScoredScopes(frozenset(sections), frozenset(tables))
 
-    sentences: list[Sentence] = []
+
+def _sentence_scored(full: str, place: Place, block: Block, scopes: _ScoredScopes) -> bool:
+    """A sentence in a Zuschlag section or table that carries points or weights is part of a
+    scored award criterion. One that announces its own award role but carries no points stays
+    unscored even inside a weighted section (VR-05 looks for exactly that)."""
+    if is_scored(full):
+        return True
+    if place is not Place.ZUSCHLAG:
+        return False
+    if _WEIGHT.search(full):
+        return True
+    in_scope = block.location.section in scopes.sections or block.location.table in scopes.tables
+    return not announces_award(full) and in_scope
+
+
+@dataclass(slots=True)
+class _Governors:
+    """What governs the blocks that follow: a list's lead-in and each table column's header."""
+
     lead_in: Modality | None = None
-    lead_text = lead_lemmas = ""
-    headers: dict[tuple[int, int], tuple[str, str]] = {}
+    lead_text: str = ""
+    lead_lemmas: str = ""
+    headers: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+
+    def enter(self, block: Block, text: str, lemmas: str) -> tuple[str, str]:
+        """Note a new block; the (text, lemmas) context of its sentences."""
+        loc = block.location
+        if block.kind is not BlockKind.LIST_ITEM and block.kind is not BlockKind.HEADING:
+            self.lead_in = None
+            self.lead_text = self.lead_lemmas = ""
+        if block.kind is BlockKind.LIST_ITEM:
+            return self.lead_text, self.lead_lemmas
+        if block.kind is BlockKind.TABLE_CELL and loc.table is not None:
+            if loc.row == 1 and loc.column is not None:
+                self.headers[(loc.table, loc.column)] = (text, lemmas)
+            elif loc.row is not None and loc.row > 1:
+                return self.headers.get((loc.table, loc.column or 0), ("", ""))
+        return "", ""
+
+    def after(self, block: Block, text: str, modality: Modality, lemmas: str) -> None:
+        """A paragraph that ends like a lead-in governs the list items after it."""
+        if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(text):
+            self.lead_in = modality if modality is not Modality.STATEMENT else None
+            self.lead_text, self.lead_lemmas = text, lemmas
+
+
+def _clause_modality(view: str, block: Block, lead_in: Modality | None) -> Modality:
+    """How binding one clause is, in its place: under a minimum-requirements heading "soll"
+    binds; a question requires nothing; a verbless list item takes its lead-in's wording
+    ("Wünschenswert sind:")."""
+    modality = classify(view)
+    if modality is Modality.AMBIGUOUS and any(
+        _MINIMUM_HEADING.search(h) for h in block.location.section
+    ):
+        modality = Modality.BINDING
+    if view.endswith("?"):
+        return Modality.STATEMENT
+    if block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in:
+        return lead_in
+    return modality
+
+
+def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...]:
+    """Split every block into sentences and classify each one (place, scoring, modality)."""
+    texts = [_clean(b.text)[:_MAX_BLOCK] for b in document.blocks]
+    scopes = _scored_scopes(document.blocks, texts)
+    governors = _Governors()
+    sentences: list[Sentence] = []
     for b_index, (block, text, spans) in enumerate(
         zip(document.blocks, texts, split_sentences(texts, model), strict=True)
     ):
-        section = block.location.section
-        loc = block.location
-        if block.kind is not BlockKind.LIST_ITEM and block.kind is not BlockKind.HEADING:
-            lead_in = None
-            lead_text = lead_lemmas = ""
         block_lemmas = lemma_view([t for span in spans for t in span.tokens])
-        context = ("", "")
-        if block.kind is BlockKind.LIST_ITEM:
-            context = (lead_text, lead_lemmas)
-        elif block.kind is BlockKind.TABLE_CELL and loc.table is not None:
-            if loc.row == 1 and loc.column is not None:
-                headers[(loc.table, loc.column)] = (text, block_lemmas)
-            elif loc.row is not None and loc.row > 1:
-                context = headers.get((loc.table, loc.column or 0), ("", ""))
+        context = governors.enter(block, text, block_lemmas)
         for span in spans:
             full = text[span.start : span.end].strip()
             if not full:
                 continue
             # Place and scoring belong to the whole sentence; wording to each clause.
-            place = place_of(section, full)
-            # A sentence that announces its own award role but carries no points stays
-            # unscored even inside a weighted section (VR-05 looks for exactly that).
-            scored = is_scored(full) or (
-                place is Place.ZUSCHLAG
-                and (
-                    bool(_WEIGHT.search(full))
-                    or (
-                        not announces_award(full)
-                        and (section in scored_sections or block.location.table in scored_tables)
-                    )
-                )
-            )
+            place = place_of(block.location.section, full)
+            scored = _sentence_scored(full, place, block, scopes)
             for clause in split_clauses(span):
                 s_text = text[clause.start : clause.end].strip()
                 view = fold(s_text)
-                modality = classify(view)
-                if modality is Modality.AMBIGUOUS and any(
-                    _MINIMUM_HEADING.search(h) for h in section
-                ):
-                    modality = Modality.BINDING
-                # List items take the wording of their lead-in: "Wünschenswert sind:". A
-                # question ("Welche Instrumente tragen … bei?") asks, it requires nothing.
-                if view.endswith("?"):
-                    modality = Modality.STATEMENT
-                elif (
-                    block.kind is BlockKind.LIST_ITEM and modality is Modality.STATEMENT and lead_in
-                ):
-                    modality = lead_in
-                if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(s_text):
-                    lead_in = modality if modality is not Modality.STATEMENT else None
-                    lead_text, lead_lemmas = s_text, lemma_view(clause.tokens)
+                lemmas = lemma_view(clause.tokens)
+                modality = _clause_modality(view, block, governors.lead_in)
+                governors.after(block, s_text, modality, lemmas)
                 sentences.append(
                     Sentence(
                         index=len(sentences),
                         text=s_text,
-                        lemmas=lemma_view(clause.tokens),
+                        lemmas=lemmas,
                         block_index=b_index,
                         kind=block.kind,
                         location=block.location,

@@ -13,20 +13,12 @@ from dataclasses import dataclass
 
 import regex
 
+from lbcheck.criteria.lexicon import pattern
 from lbcheck.criteria.subjects import combine, subject_table
 from lbcheck.models import BlockKind, Sentence
 
 _CPV = regex.compile(r"\b(\d{8})-\d\b")
-_OBJECT = regex.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:Vergabeverfahren|Verfahren|Auftragsgegenstand|"
-    r"Leistungsgegenstand|Beschaffungsgegenstand|Gegenstand(?:\s+(?:der|des|dieser|dieses)\s+\w+)?|"
-    r"Bezeichnung(?:\s+(?:der|des)\s+\w+)?|Betreff|Maßnahme|Projekt|Vorhaben|Titel|Kurzbeschreibung|"
-    r"Art\s+und\s+Umfang(?:\s+der\s+Leistung)?|hier)\s*:"
-    r"|\bGegenstand\s+(?:der|des|dieser|dieses)\s+(?:Ausschreibung|Vergabe|Auftrag\w*|Vertrag\w*|"
-    r"Leistungsbeschreibung|Beschaffung|Verfahren\w*)\s+(?:ist|sind|bildet|umfasst)\b"
-    r"|\b(?:ausgeschrieben|beschafft|vergeben)\s+(?:werden|wird)\b|\bbeabsichtigt\b[^.]{0,120}\b(?:zu\s+vergeben|zu\s+beschaffen)\b",
-    regex.IGNORECASE,
-)
+_OBJECT = pattern("object-line")
 _WEIGHT_OBJECT, _WEIGHT_HEADING, _WEIGHT_BODY = 5, 3, 1
 _MIN_SCORE = 4
 _MIN_SHARE = 0.18

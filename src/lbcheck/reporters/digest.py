@@ -10,17 +10,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lbcheck import gate
-from lbcheck.i18n import counted, tr
+from lbcheck.i18n import counted, label, tr
 from lbcheck.models import (
     Advice,
     CriterionResult,
     DocumentReport,
+    Evidence,
     Location,
+    Modality,
     Place,
     Report,
     Severity,
     Status,
 )
+from lbcheck.reporters.labels import DIMENSION_DE, PLACE_DE, SET_DE, subjects_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,63 @@ class Digest:
         return ", ".join(parts) + "."
 
 
+def weak_reason(c: CriterionResult) -> str:
+    """Why a criterion counts as only weakly addressed, read from its first sentence (a weak
+    criterion has no sentence that meets it, so every one of its sentences is weak)."""
+    if not c.evidence:
+        return tr("nur schwach verankert")
+    e = c.evidence[0]
+    if e.modality in (Modality.WEAK, Modality.AMBIGUOUS):
+        return tr("nur als Wunsch formuliert, nicht verbindlich")
+    if e.place is Place.ZUSCHLAG:
+        return tr("soll in die Wertung einfließen, aber ohne Gewichtung oder Punkte")
+    return tr("nur erwähnt, nicht als Anforderung gestellt")
+
+
+def shown_evidence(c: CriterionResult) -> Evidence | None:
+    """The sentence to show for a criterion: for a met one, a sentence that meets it rather
+    than a wish it also found (``sollte`` next to ``muss``)."""
+    if c.status is Status.MET:
+        for e in c.evidence:
+            if e.modality not in (Modality.WEAK, Modality.AMBIGUOUS):
+                return e
+    return c.evidence[0] if c.evidence else None
+
+
+def placement_rows(report: DocumentReport) -> list[tuple[str, str]]:
+    """Where in the procedure which kind of criteria stand, in VergStatVO's German words."""
+    return [
+        (
+            label("place", place, PLACE_DE),
+            ", ".join(label("dimension", d, DIMENSION_DE) for d in dims) or "–",
+        )
+        for place, dims in report.placement
+    ]
+
+
+def meta_line(report: DocumentReport) -> str:
+    """``DOCX, 3 Seiten · Gegenstand: Reinigung``."""
+    meta = (report.format or "").upper()
+    if report.pages:
+        meta += f", {counted(report.pages, 'Seite')}"
+    subjects = subjects_text(report.subject, report.subject_certain)
+    return tr("{meta} · Gegenstand: {subjects}", meta=meta, subjects=subjects)
+
+
+def sets_line(report: DocumentReport) -> str:
+    """Which criteria sets were asked for, and which were not (their criteria show only where
+    the text addresses them, never as missing)."""
+    applies = [label("set", n, SET_DE) for n, a in report.sets if a]
+    not_applies = [label("set", n, SET_DE) for n, a in report.sets if not a]
+    text = tr("Geprüft nach: {sets}.", sets=", ".join(applies) or "–")
+    if not_applies:
+        text += tr(
+            " Für diesen Gegenstand nicht verlangt, daher nur gefundene Stellen: {sets}.",
+            sets=", ".join(not_applies),
+        )
+    return text
+
+
 def spots(report: DocumentReport) -> list[Spot]:
     """Findings and weak criteria merged per sentence: findings in document order, then the
     sentences only a weak criterion points to. Rule advice is marked for its first spot."""
@@ -125,8 +185,8 @@ def digest(report: DocumentReport) -> Digest:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """What the exit code looks at (``gate.counted``), counted by severity and by source:
-    findings, applicable missing criteria and unreadable files (which count as errors)."""
+    """What the exit code looks at, counted by severity: findings, applicable missing criteria
+    and unreadable files (which count as errors)."""
 
     documents: int
     unreadable: int

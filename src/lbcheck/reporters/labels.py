@@ -21,6 +21,14 @@ PLACE_SHORT = {
     "zuschlag": "Zuschlag",
     "ausfuehrungsbedingung": "Ausführung",
 }
+# VergStatVO asks for environmental, social and innovative aspects by these words.
+DIMENSION_DE = {
+    "umwelt": "umweltbezogen",
+    "sozial": "sozial",
+    "innovation": "innovativ",
+    "recht": "vergaberechtlich",
+    "umwelt-sozial": "umweltbezogen und sozial",
+}
 SET_DE = {
     "ilo": "ILO-Kernarbeitsnormen",
     "kreislauf": "Kreislaufwirtschaft",

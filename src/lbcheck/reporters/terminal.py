@@ -20,20 +20,27 @@ from rich.text import Text
 from lbcheck.i18n import Lang, counted, label, tr, use, where
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Evidence, Report, Status
 from lbcheck.reporters.base import RenderEnv, Reporter
-from lbcheck.reporters.digest import Digest, Spot, digest, summary_line
-from lbcheck.reporters.labels import (
-    PLACE_DE,
-    SET_DE,
-    SEVERITY_DE,
-    STATUS_DE,
-    eforms_label,
-    subjects_text,
+from lbcheck.reporters.digest import (
+    Digest,
+    Spot,
+    digest,
+    meta_line,
+    placement_rows,
+    sets_line,
+    shown_evidence,
+    summary_line,
+    weak_reason,
 )
+from lbcheck.reporters.labels import PLACE_DE, SEVERITY_DE, STATUS_DE, eforms_label
 from lbcheck.reporters.safe_text import safe
 
 
 def _severity(value: str) -> str:
     return label("severity", value, SEVERITY_DE)
+
+
+def _place(value: str) -> str:
+    return label("place", value, PLACE_DE)
 
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
@@ -67,10 +74,6 @@ def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold underline")
 
 
-def _place(value: str) -> str:
-    return label("place", value, PLACE_DE)
-
-
 def _where(evidence: Evidence) -> str:
     return f"{where(evidence.location)} ({_place(evidence.place.value)})"
 
@@ -78,7 +81,7 @@ def _where(evidence: Evidence) -> str:
 def _basis(code: str, a: Advice) -> Text:
     """The legal basis in one line; the reasoning is one ``lbcheck explain`` away."""
     line = _labelled(tr("Rechtsgrundlage"), "; ".join(ref for ref, _ in a.legal_basis))
-    line.append_text(safe(tr(" – warum: lbcheck explain {code}", code=code), style="dim"))
+    line.append_text(safe(f" – warum: lbcheck explain {code}", style="dim"))
     return line
 
 
@@ -124,6 +127,8 @@ def _criterion_head(c: CriterionResult) -> Text:
     if c.status is not Status.MET:
         head.append(" – ")
         head.append(label("status", c.status.value, STATUS_DE), style=_STATUS_STYLE[c.status.value])
+    if c.status is Status.WEAK:
+        head.append_text(safe(f": {weak_reason(c)}"))
     return head
 
 
@@ -138,8 +143,8 @@ def _missing(c: CriterionResult) -> Table:
 
 def _met(c: CriterionResult) -> Table:
     lines: list[RenderableType] = [_criterion_head(c)]
-    if c.evidence:
-        e = c.evidence[0]
+    e = shown_evidence(c)
+    if e is not None:
         lines.append(safe(f"„{e.excerpt}“"))
         extra = counted(len(c.evidence) - 1, "Fundstelle")
         more = tr(" und {places} mehr", places=extra) if c.evidence[1:] else ""
@@ -148,13 +153,10 @@ def _met(c: CriterionResult) -> Table:
 
 
 def _statistics(doc: DocumentReport) -> list[RenderableType]:
-    places = "; ".join(
-        f"{_place(place)}: {', '.join(label('dimension', d, {}) for d in dims) if dims else '–'}"
-        for place, dims in doc.placement
-    )
+    places = [safe(f"{place}: {dims}") for place, dims in placement_rows(doc)]
     lines: list[RenderableType] = [
         _heading(tr("Für Vergabestatistik und eForms")),
-        _item("•", _labelled(tr("Verortung (VergStatVO, eForms BT-DEX-02)"), places)),
+        _item("•", Text(tr("Verortung (VergStatVO, eForms BT-DEX-02):"), style="bold"), *places),
     ]
     lines.extend(
         _item("•", safe(f"{eforms_label(h.field, h.code)}: {h.reason}")) for h in doc.eforms
@@ -162,34 +164,20 @@ def _statistics(doc: DocumentReport) -> list[RenderableType]:
     return lines
 
 
-def _sets_line(doc: DocumentReport) -> Text:
-    applies = [label("set", n, SET_DE) for n, a in doc.sets if a]
-    not_applies = [label("set", n, SET_DE) for n, a in doc.sets if not a]
-    text = tr("Geprüft nach: {sets}", sets=", ".join(applies) or "–")
-    if not_applies:
-        text += tr(". Gilt nicht für diesen Gegenstand: {sets}", sets=", ".join(not_applies))
-    return safe(text + ".", style="dim")
-
-
 def _body(d: Digest) -> list[RenderableType]:
     doc = d.report
-    meta = (doc.format or "").upper()
-    if doc.pages:
-        meta += f", {counted(doc.pages, 'Seite')}"
-    subjects = subjects_text(doc.subject, doc.subject_certain)
     parts: list[RenderableType] = [
-        safe(tr("{meta} · Gegenstand: {subjects}", meta=meta, subjects=subjects), style="dim"),
-        _sets_line(doc),
         Text(tr("Fazit: {verdict}", verdict=d.verdict), style="bold"),
+        safe(meta_line(doc), style="dim"),
+        safe(sets_line(doc), style="dim"),
     ]
     if d.change:
         parts.append(_heading(tr("Ändern: {n}", n=counted(len(d.change), "Stelle"))))
         parts.extend(_spot(s) for s in d.change)
     if d.add:
         n = counted(len(d.add), "Kriterium")
-        head = (
-            tr("Ergänzen: {n} fehlt", n=n) if len(d.add) == 1 else tr("Ergänzen: {n} fehlen", n=n)
-        )
+        one = len(d.add) == 1
+        head = tr("Ergänzen: {n} fehlt", n=n) if one else tr("Ergänzen: {n} fehlen", n=n)
         parts.append(_heading(head))
         parts.extend(_missing(c) for c in d.add)
     if d.tighten:

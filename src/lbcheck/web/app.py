@@ -2,13 +2,15 @@
 
 Uploaded files live in a private temporary folder only while they are checked; results (report
 and annotated copies) are kept in memory for their download links, the oldest dropped first.
-Checking runs in a process pool, so the event loop keeps answering while documents are read.
+Checking runs in a process pool, one task per file, so the event loop keeps answering while
+documents are read and the files of one upload are checked side by side.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
 import secrets
 import shutil
@@ -16,6 +18,7 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,7 +32,9 @@ from lbcheck.reporters.html import report_context
 from lbcheck.reporters.html.render import render_page
 from lbcheck.web.limits import Limits, message
 from lbcheck.web.uploads import UploadError, receive
-from lbcheck.web.worker import BatchResult, check_batch, warm_up
+from lbcheck.web.worker import BatchResult, check_one, collect, warm_up
+
+_log = logging.getLogger(__name__)
 
 
 def default_pool(jobs: int) -> Executor:
@@ -60,8 +65,8 @@ class _Handlers:
                 self.pool.shutdown(wait=True, cancel_futures=True)
                 self.pool = None
 
-    def error(self, code: str, as_json: bool) -> Response:
-        status, text = message(code, self.limits)
+    def error(self, code: str, as_json: bool, name: str = "") -> Response:
+        status, text = message(code, self.limits, name)
         if as_json:
             return JSONResponse({"error": {"code": code, "message": text}}, status_code=status)
         page = render_page("web_error.html.j2", code=code, text=text)
@@ -73,11 +78,31 @@ class _Handlers:
             stored = await receive(request, folder, self.limits)
             files = [(s.path, s.name) for s in stored]
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(
-                self.pool, check_batch, files, self.limits.max_file_bytes
-            )
+            try:
+                checked = await asyncio.gather(
+                    *(
+                        loop.run_in_executor(
+                            self.pool, check_one, path, name, self.limits.max_file_bytes
+                        )
+                        for path, name in files
+                    )
+                )
+            except BrokenProcessPool as exc:
+                # A worker died (killed, out of memory): later uploads get a fresh pool.
+                _log.exception("lbcheck serve: Prüfprozess abgebrochen")
+                self.renew_pool()
+                raise UploadError("internal") from exc
+            except Exception as exc:
+                _log.exception("lbcheck serve: Prüfung fehlgeschlagen")
+                raise UploadError("internal") from exc
+            return collect(checked)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def renew_pool(self) -> None:
+        if self.own_pool and self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = default_pool(self.limits.jobs)
 
     def keep(self, result: BatchResult) -> str:
         token = secrets.token_urlsafe(16)
@@ -93,7 +118,7 @@ class _Handlers:
         try:
             result = await self.run(request)
         except UploadError as exc:
-            return self.error(exc.code, as_json=False)
+            return self.error(exc.code, as_json=False, name=exc.name)
         page = render_page(
             "web_result.html.j2",
             token=self.keep(result),
@@ -106,7 +131,7 @@ class _Handlers:
         try:
             result = await self.run(request)
         except UploadError as exc:
-            return self.error(exc.code, as_json=True)
+            return self.error(exc.code, as_json=True, name=exc.name)
         return Response(result.json, media_type="application/json")
 
     async def download_json(self, request: Request) -> Response:

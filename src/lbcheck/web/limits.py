@@ -28,8 +28,10 @@ def _mb(value: float) -> str:
     return f"{value:g}".replace(".", ",") + " MB"
 
 
-def message(code: str, limits: Limits) -> tuple[int, str]:
-    """HTTP status and German message for a request-level error ``code``."""
+def message(code: str, limits: Limits, name: str = "") -> tuple[int, str]:
+    """HTTP status and German message for a request-level error ``code``; ``name`` is the file
+    it is about (already made safe to show), where there is one."""
+    one_file = f"„{name}“ ist" if name else "Eine Datei ist"
     messages = {
         "no-files": (
             400,
@@ -41,8 +43,8 @@ def message(code: str, limits: Limits) -> tuple[int, str]:
         ),
         "file-too-large": (
             413,
-            f"Eine Datei ist größer als {_mb(limits.max_file_mb)}. Bitte eine kleinere Datei "
-            "wählen oder lbcheck auf der Kommandozeile verwenden (--max-size).",
+            f"{one_file} größer als {_mb(limits.max_file_mb)}, die Grenze je Datei. Bitte die "
+            "Datei teilen oder lbcheck mit höherer Grenze starten (lbcheck serve --max-file-mb).",
         ),
         "total-too-large": (
             413,

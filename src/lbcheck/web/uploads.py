@@ -20,9 +20,10 @@ _CHUNK = 1024 * 1024
 class UploadError(Exception):
     """A request-level problem with a code from ``limits.ERROR_CODES``."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, name: str = "") -> None:
         super().__init__(code)
         self.code = code
+        self.name = name  # the file it is about, where there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ async def receive(request: Request, folder: Path, limits: Limits) -> list[Stored
                     size += len(chunk)
                     total += len(chunk)
                     if size > limits.max_file_bytes:
-                        raise UploadError("file-too-large")
+                        raise UploadError("file-too-large", name)
                     if total > limits.max_total_bytes:
                         raise UploadError("total-too-large")
                     out.write(chunk)

@@ -1,8 +1,10 @@
 """Scanning in worker processes, away from the event loop. Each process compiles the catalogue
-once; a batch is checked, reported (JSON, HTML) and annotated where the format allows."""
+once; each uploaded file is checked and annotated (where the format allows) as its own task, so
+the files of one upload are spread over the pool; ``collect`` puts an upload's files together."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from lbcheck.annotate.notes import notes_for
 from lbcheck.config import Settings
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.evaluate import Options
-from lbcheck.models import Report
+from lbcheck.models import DocumentReport, Report
 from lbcheck.reporters.json_reporter import JsonReporter
 from lbcheck.runner import build_entries, check_file
 
@@ -50,27 +52,33 @@ def _annotated_name(shown: str) -> str:
     return f"{path.stem}.lbcheck{path.suffix}"
 
 
-def check_batch(files: list[tuple[str, str]], max_bytes: int) -> BatchResult:
-    """Check ``files`` (stored path, name the user gave) and build every download."""
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One uploaded file: its report, and its annotated copy where there is one."""
+
+    report: DocumentReport
+    annotated: Download | None
+
+
+def check_one(path: str, shown: str, max_bytes: int) -> Checked:
+    """Check the file stored at ``path`` (shown as ``shown``) and annotate a copy of it."""
     settings = Settings(jobs=1, max_bytes=max_bytes)
     entries, options = _state(settings)
-    reports = tuple(
-        check_file(Path(path), shown, entries, settings, options) for path, shown in files
-    )
-    annotated: list[Download | None] = []
-    for (path, shown), doc in zip(files, reports, strict=True):
-        suffix = Path(path).suffix.lower()
-        if doc.status != "ok" or suffix not in FORMATS:
-            annotated.append(None)
-            continue
-        try:
-            data, _ = annotate_bytes(suffix, Path(path).read_bytes(), notes_for(doc))
-        except Exception:  # the report stands even when a comment cannot be written
-            annotated.append(None)
-            continue
-        annotated.append(Download(_annotated_name(shown), data))
-    report = Report(reports)
-    return BatchResult(report, JsonReporter().render(report), tuple(annotated))
+    doc = check_file(Path(path), shown, entries, settings, options)
+    suffix = Path(path).suffix.lower()
+    if doc.status != "ok" or suffix not in FORMATS:
+        return Checked(doc, None)
+    try:
+        data, _ = annotate_bytes(suffix, Path(path).read_bytes(), notes_for(doc))
+    except Exception:  # the report stands even when a comment cannot be written
+        return Checked(doc, None)
+    return Checked(doc, Download(_annotated_name(shown), data))
 
 
-__all__ = ["BatchResult", "Download", "check_batch", "warm_up"]
+def collect(checked: Sequence[Checked]) -> BatchResult:
+    """The files of one upload, in upload order, as one report with its JSON and downloads."""
+    report = Report(tuple(c.report for c in checked))
+    return BatchResult(report, JsonReporter().render(report), tuple(c.annotated for c in checked))
+
+
+__all__ = ["BatchResult", "Checked", "Download", "check_one", "collect", "warm_up"]

@@ -8,7 +8,16 @@ from typing import Any
 from lbcheck.models import DocumentReport, Report
 from lbcheck.reporters import labels
 from lbcheck.reporters.base import Reporter
-from lbcheck.reporters.digest import Digest, digest, summary_line
+from lbcheck.reporters.digest import (
+    Digest,
+    digest,
+    meta_line,
+    placement_rows,
+    sets_line,
+    shown_evidence,
+    summary_line,
+    weak_reason,
+)
 from lbcheck.reporters.german import counted
 from lbcheck.reporters.html.render import render_page
 
@@ -24,16 +33,7 @@ class DocumentView:
 def _view(doc: DocumentReport) -> DocumentView:
     if doc.status != "ok":
         return DocumentView(doc, None, "", "")
-    meta = (doc.format or "").upper()
-    if doc.pages:
-        meta += f", {counted(doc.pages, 'Seite')}"
-    meta += " · Gegenstand: " + labels.subjects_text(doc.subject, doc.subject_certain)
-    applies = [labels.SET_DE.get(n, n) for n, a in doc.sets if a]
-    not_applies = [labels.SET_DE.get(n, n) for n, a in doc.sets if not a]
-    sets = f"Geprüft nach: {', '.join(applies) or '–'}."
-    if not_applies:
-        sets += f" Gilt nicht für diesen Gegenstand: {', '.join(not_applies)}."
-    return DocumentView(doc, digest(doc), meta, sets)
+    return DocumentView(doc, digest(doc), meta_line(doc), sets_line(doc))
 
 
 def report_context(report: Report) -> dict[str, Any]:
@@ -44,6 +44,9 @@ def report_context(report: Report) -> dict[str, Any]:
         "labels": labels,
         "counted": counted,
         "eforms_label": labels.eforms_label,
+        "weak_reason": weak_reason,
+        "shown_evidence": shown_evidence,
+        "placement_rows": placement_rows,
     }
 
 

@@ -63,10 +63,13 @@ def environment() -> Environment:
     return env
 
 
-def render_page(template: str, styles: tuple[str, ...] = (), **context: Any) -> str:
-    """Render ``template`` with the shared stylesheet (plus ``styles``) and script inlined."""
+def render_page(
+    template: str, styles: tuple[str, ...] = (), scripts: tuple[str, ...] = (), **context: Any
+) -> str:
+    """Render ``template`` with the shared stylesheet and script (plus ``styles`` and
+    ``scripts``) inlined."""
     css = "\n".join([asset("styles.css"), *(asset(s) for s in styles)])
-    script = asset("report.js")
+    script = "\n".join([asset("report.js"), *(asset(s) for s in scripts)])
     csp = (
         "default-src 'none'; img-src data:; "
         f"style-src {_csp_hash(css)}; script-src {_csp_hash(script)}"

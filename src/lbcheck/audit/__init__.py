@@ -1,0 +1,1 @@
+"""Audit of many tenders: the batch run and its cross-document report."""
