@@ -138,3 +138,11 @@ def test_html_stays_german_rather_than_mixed(capsys: pytest.CaptureFixture[str])
     """The HTML templates have no English yet: the page stays German as a whole."""
     _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "html", str(EXAMPLE))
     assert "1 Dokument geprüft" in out and "documents checked" not in out
+
+
+def test_language_ends_with_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    """main() is called many times in one process (tests, tools): no language leaks out."""
+    from lbcheck.i18n import current
+
+    run(capsys, "--lang", "en", "criteria", "list", "--set", "ilo")
+    assert current() == "de"

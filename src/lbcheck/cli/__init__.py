@@ -18,7 +18,7 @@ from lbcheck.cli_annotate import register as register_annotate
 from lbcheck.cli_serve import register as register_serve
 from lbcheck.errors import CriteriaError, UsageError
 from lbcheck.gate import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from lbcheck.i18n import ENV_VAR, parse_lang, set_language, tr
+from lbcheck.i18n import ENV_VAR, parse_lang, set_language, tr, use
 
 register_annotate(app)
 register_serve(app)
@@ -31,6 +31,13 @@ def _exit_status(code: object) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point; see :func:`_main`. The run's language ends with the run (tests and tools
+    call ``main`` many times in one process)."""
+    with use("de"):
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     """Entry point; returns the exit code instead of raising, so tests can call it.
 
     Typer runs in standalone mode: it prints its own usage message for every usage error and
@@ -40,7 +47,6 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("LBCHECK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     try:
-        set_language("de")
         if os.environ.get(ENV_VAR):
             set_language(parse_lang(os.environ[ENV_VAR], ENV_VAR))
         app(args=argv, prog_name="lbcheck", standalone_mode=True)
