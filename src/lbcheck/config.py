@@ -27,6 +27,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.models import Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
@@ -90,7 +91,9 @@ def parse_severity(items: list[str]) -> tuple[tuple[str, Severity], ...]:
     for item in items:
         key, sep, level = item.partition("=")
         if not sep or level.strip() not in {s.value for s in Severity}:
-            raise UsageError(f"--severity erwartet CODE=error|warning|info, nicht {item!r}.")
+            raise UsageError(
+                tr("--severity erwartet CODE=error|warning|info, nicht {item!r}.", item=item)
+            )
         pairs.append((key.strip(), Severity(level.strip())))
     return tuple(pairs)
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from lbcheck.config import PathOverride, ProjectConfig
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.ingest.folders import is_folder
 
 CONFIG_NAMES = ("lbcheck.toml", ".lbcheck.toml", "lbcheck.yaml", ".lbcheck.yaml", "pyproject.toml")
@@ -62,8 +63,12 @@ def _describe(error: Any) -> str:
     key = ".".join(loc) or "(Datei)"
     if error["type"] == "extra_forbidden":
         model = PathOverride if loc and loc[0] == "overrides" else ProjectConfig
-        return f"unbekannter Schlüssel '{key}'; erlaubt sind: {_allowed(model)}"
-    return f"Schlüssel '{key}': {error['msg']}"
+        return tr(
+            "unbekannter Schlüssel '{key}'; erlaubt sind: {allowed}",
+            key=key,
+            allowed=_allowed(model),
+        )
+    return tr("Schlüssel '{key}': {problem}", key=key, problem=error["msg"])
 
 
 def _normalise(value: Any) -> Any:
@@ -91,18 +96,31 @@ def load_config(path: Path) -> ProjectConfig:
     try:
         raw = _read(path)
     except OSError as exc:
-        raise UsageError(f"{path}: Konfiguration nicht lesbar ({exc.strerror}).") from exc
+        raise UsageError(
+            tr(
+                "{path}: Konfiguration nicht lesbar ({exc_strerror}).",
+                path=path,
+                exc_strerror=exc.strerror,
+            )
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: Konfiguration ist nicht UTF-8-kodiert.") from exc
+        raise UsageError(tr("{path}: Konfiguration ist nicht UTF-8-kodiert.", path=path)) from exc
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"{path}: keine gültige Konfiguration ({exc}).") from exc
+        raise UsageError(
+            tr("{path}: keine gültige Konfiguration ({exc}).", path=path, exc=exc)
+        ) from exc
     if not isinstance(raw, dict):
         raise UsageError(
-            f"{path}: erwartet wird eine Zuordnung von Schlüsseln, erlaubt sind: "
-            f"{_allowed(ProjectConfig)}."
+            tr(
+                "{path}: erwartet wird eine Zuordnung von Schlüsseln, erlaubt sind: {v0}.",
+                path=path,
+                v0=_allowed(ProjectConfig),
+            )
         )
     try:
         return ProjectConfig.model_validate(_normalise(raw))
     except ValidationError as exc:
         details = "; ".join(_describe(e) for e in exc.errors())
-        raise UsageError(f"{path}: ungültige Konfiguration: {details}.") from exc
+        raise UsageError(
+            tr("{path}: ungültige Konfiguration: {details}.", path=path, details=details)
+        ) from exc

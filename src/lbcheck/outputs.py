@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr, use
 from lbcheck.ingest.folders import resolved
 from lbcheck.models import Report
 from lbcheck.reporters import REPORTERS, RenderEnv, get_reporter
 
 DEFAULT_FORMAT = "terminal"
+GERMAN_ONLY = frozenset({"html"})  # formats without English texts yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,27 +50,42 @@ def parse_formats(values: Sequence[str], output: Path | None = None) -> tuple[Ou
         name, sep, file = value.partition(":")
         name = name.strip()
         if name not in REPORTERS:
-            raise UsageError(f"--format {value!r}: unbekanntes Format; bekannt sind {_known()}.")
+            raise UsageError(
+                tr(
+                    "--format {value!r}: unbekanntes Format; bekannt sind {v0}.",
+                    value=value,
+                    v0=_known(),
+                )
+            )
         if sep and not file.strip():
-            raise UsageError(f"--format {value!r}: nach dem Doppelpunkt fehlt der Dateiname.")
+            raise UsageError(
+                tr("--format {value!r}: nach dem Doppelpunkt fehlt der Dateiname.", value=value)
+            )
         specs.append(OutputSpec(name, Path(file.strip()) if sep else None))
     plain = [s for s in specs if s.path is None]
     if len(plain) > 1:
         names = ", ".join(s.format for s in plain)
         raise UsageError(
-            f"--format: nur ein Format kann auf die Standardausgabe ({names}); geben Sie den "
-            "übrigen eine Datei mit NAME:DATEI, z. B. --format sarif:lbcheck.sarif."
+            tr(
+                "--format: nur ein Format kann auf die Standardausgabe ({names}); geben Sie den "
+                "übrigen eine Datei mit NAME:DATEI, z. B. --format sarif:lbcheck.sarif.",
+                names=names,
+            )
         )
     if output is not None:
         if not plain:
             raise UsageError(
-                "--output gilt für das Format ohne eigene Datei; alle --format-Angaben nennen "
-                "schon eine Datei. Lassen Sie --output weg."
+                tr(
+                    "--output gilt für das Format ohne eigene Datei; alle --format-Angaben nennen "
+                    "schon eine Datei. Lassen Sie --output weg."
+                )
             )
         specs = [replace(s, path=output) if s.path is None else s for s in specs]
     targets = [resolved(s.path) for s in specs if s.path is not None]
     if len(targets) != len(set(targets)):
-        raise UsageError("--format/--output: zwei Berichte würden in dieselbe Datei geschrieben.")
+        raise UsageError(
+            tr("--format/--output: zwei Berichte würden in dieselbe Datei geschrieben.")
+        )
     return tuple(specs)
 
 
@@ -80,10 +97,15 @@ def check_targets(specs: Sequence[OutputSpec], inputs: Sequence[str], force: boo
         target = resolved(spec.path)
         if any(resolved(Path(p)) == target for p in inputs):
             raise UsageError(
-                f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
+                tr(
+                    "{spec_path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht.",
+                    spec_path=spec.path,
+                )
             )
         if target.exists() and not force:
-            raise UsageError(f"{spec.path} existiert bereits. Mit --force überschreiben.")
+            raise UsageError(
+                tr("{spec_path} existiert bereits. Mit --force überschreiben.", spec_path=spec.path)
+            )
 
 
 def render_outputs(
@@ -92,8 +114,12 @@ def render_outputs(
     """Render each spec; colour only for the report on standard output."""
     rendered = []
     for spec in specs:
-        reporter = get_reporter(spec.format, replace(env, color=env.color and spec.path is None))
-        rendered.append(Rendered(spec, reporter.render(report), reporter.job_summary(report)))
+        # The HTML report's templates are German only: one language per page rather than a mix.
+        lang = "de" if spec.format in GERMAN_ONLY else env.lang
+        local = replace(env, color=env.color and spec.path is None, lang=lang)
+        reporter = get_reporter(spec.format, local)
+        with use(lang):  # lbcheck's own texts in the run's language
+            rendered.append(Rendered(spec, reporter.render(report), reporter.job_summary(report)))
     return tuple(rendered)
 
 

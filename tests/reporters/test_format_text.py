@@ -53,7 +53,7 @@ def test_junit_outcomes(nasty: Report, scanned: Report) -> None:
     assert "schwach" in (cases["BUE-03"].findtext("system-out") or "")
     vr01 = cases["VR-01"].find("failure")
     assert vr01 is not None and vr01.get("type") == "VR-01"
-    assert "2 Fundstelle(n)" in (vr01.get("message") or "")
+    assert "(2 Fundstellen)" in (vr01.get("message") or "")  # German plural
     assert "<script>" in (vr01.text or "")  # escaped by the XML writer, read back intact
     assert cases["VR-04"].find("failure") is None  # info finding
     assert cases["VR-09"].find("failure") is None and len(cases["VR-09"]) == 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.models import DocumentReport, Report, Status
 
 VERSION = 1
@@ -69,18 +70,26 @@ def load(path: Path) -> Known:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise UsageError(
-            f"--baseline {path} gibt es nicht. Zuerst mit --write-baseline anlegen."
+            tr("--baseline {path} gibt es nicht. Zuerst mit --write-baseline anlegen.", path=path)
         ) from exc
     except (OSError, ValueError) as exc:
-        raise UsageError(f"--baseline {path} ist keine lesbare Baseline-Datei ({exc}).") from exc
+        raise UsageError(
+            tr("--baseline {path} ist keine lesbare Baseline-Datei ({exc}).", path=path, exc=exc)
+        ) from exc
     if not isinstance(data, dict) or data.get("lbcheck_baseline") != VERSION:
         raise UsageError(
-            f"--baseline {path} ist keine Baseline von lbcheck (Version {VERSION}). Bitte mit "
-            "--write-baseline neu anlegen."
+            tr(
+                "--baseline {path} ist keine Baseline von lbcheck (Version {VERSION}). Bitte mit "
+                "--write-baseline neu anlegen.",
+                path=path,
+                VERSION=VERSION,
+            )
         )
     items = data.get("entries", [])
     if not isinstance(items, list) or not all(isinstance(e, dict) for e in items):
-        raise UsageError(f"--baseline {path}: 'entries' muss eine Liste von Einträgen sein.")
+        raise UsageError(
+            tr("--baseline {path}: 'entries' muss eine Liste von Einträgen sein.", path=path)
+        )
     return known_from(items)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 
 _TIMEOUT_S = 60
 
@@ -18,9 +19,11 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
             ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=_TIMEOUT_S
         )
     except FileNotFoundError as exc:
-        raise UsageError("--changed-since braucht git; git ist nicht installiert.") from exc
+        raise UsageError(tr("--changed-since braucht git; git ist nicht installiert.")) from exc
     except subprocess.TimeoutExpired as exc:
-        raise UsageError(f"--changed-since: git antwortet nicht ({' '.join(args)}).") from exc
+        raise UsageError(
+            tr("--changed-since: git antwortet nicht ({v0}).", v0=" ".join(args))
+        ) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +46,16 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     top = _git(["rev-parse", "--show-toplevel"], cwd)
     if top.returncode != 0:
         raise UsageError(
-            "--changed-since geht nur in einem git-Repository. Bitte im Repository aufrufen."
+            tr("--changed-since geht nur in einem git-Repository. Bitte im Repository aufrufen.")
         )
     root = Path(top.stdout.decode().strip())
     if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root).returncode != 0:
         raise UsageError(
-            f"--changed-since {ref}: diesen Stand kennt git nicht. In CI zuerst holen, z. B. "
-            f"'git fetch origin {ref}' oder mit fetch-depth: 0 auschecken."
+            tr(
+                "--changed-since {ref}: diesen Stand kennt git nicht. In CI zuerst holen, z. B. "
+                "'git fetch origin {ref}' oder mit fetch-depth: 0 auschecken.",
+                ref=ref,
+            )
         )
     diff = _git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], root)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)

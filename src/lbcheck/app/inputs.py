@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.ingest.folders import is_folder, is_present, resolved
 
 # Files an office suite or editor leaves next to a document while it is open or being saved.
@@ -46,24 +47,30 @@ def _expand_one(arg: str) -> list[tuple[Path, str]]:
 
     path = Path(arg)
     if not arg.strip():
-        raise UsageError("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben.")
+        raise UsageError(tr("Ein leerer Pfad wurde übergeben. Bitte Dateien oder Ordner angeben."))
     if is_present(path):
         found = expand_paths([arg])
         if is_folder(path) and not [p for p, _ in found if not is_temporary(p)]:
             raise UsageError(
-                f"Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
-                "Text). Bitte einen anderen Ordner angeben."
+                tr(
+                    "Der Ordner {arg} enthält keine prüfbaren Dateien (DOCX, PDF, ODT, Markdown, "
+                    "Text). Bitte einen anderen Ordner angeben.",
+                    arg=arg,
+                )
             )
         return found
     if any(ch in arg for ch in _GLOB_CHARS):
         found = expand_paths([arg])
         if not found:
             raise UsageError(
-                f"Das Muster {arg} passt auf keine Datei. Bitte Muster und Ordner prüfen "
-                "(in Anführungszeichen wertet lbcheck das Muster selbst aus, auch '**')."
+                tr(
+                    "Das Muster {arg} passt auf keine Datei. Bitte Muster und Ordner prüfen (in "
+                    "Anführungszeichen wertet lbcheck das Muster selbst aus, auch '**').",
+                    arg=arg,
+                )
             )
         return found
-    raise UsageError(f"{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.")
+    raise UsageError(tr("{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.", arg=arg))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +91,7 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
     glob.
     """
     if not args:
-        raise UsageError("Keine Dateien angegeben. Bitte Dateien, Ordner oder Muster nennen.")
+        raise UsageError(tr("Keine Dateien angegeben. Bitte Dateien, Ordner oder Muster nennen."))
     items: list[Candidate] = []
     seen: set[Path] = set()
     for arg in args:
@@ -96,8 +103,11 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
             if output is not None:
                 if Path(arg) == path:
                     raise UsageError(
-                        f"--output {output} ist eine der geprüften Dateien; lbcheck "
-                        "überschreibt sie nicht. Bitte eine andere Ausgabedatei wählen."
+                        tr(
+                            "--output {output} ist eine der geprüften Dateien; lbcheck "
+                            "überschreibt sie nicht. Bitte eine andere Ausgabedatei wählen.",
+                            output=output,
+                        )
                     )
                 continue
             items.append(Candidate(path, shown, explicit=Path(arg) == path))
@@ -108,7 +118,9 @@ def select_inputs(args: Sequence[str], outputs: Sequence[Path] = ()) -> list[Can
 
 def raise_nothing_left() -> None:
     raise UsageError(
-        "Nach dem Auslassen von Sperr- und Temporärdateien und ausgeschlossenen Pfaden "
-        "(exclude, include, .gitignore) bleibt keine Datei zu prüfen. Bitte die Dateiauswahl "
-        "oder die Konfiguration prüfen."
+        tr(
+            "Nach dem Auslassen von Sperr- und Temporärdateien und ausgeschlossenen Pfaden "
+            "(exclude, include, .gitignore) bleibt keine Datei zu prüfen. Bitte die Dateiauswahl "
+            "oder die Konfiguration prüfen."
+        )
     )

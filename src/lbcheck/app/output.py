@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lbcheck.app.inputs import same_file
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 
 # 0o666 before the umask, as `open(..., "w")` and every shell redirection do.
 _MODE = 0o666
@@ -28,8 +29,11 @@ def check_target(output: Path, force: bool) -> None:
     """Usage errors for a target that cannot be written, raised before any file is read."""
     if output.is_dir():
         raise UsageError(
-            f"--output {output} ist ein Ordner. Bitte einen Dateinamen angeben, "
-            f"z. B. {output / 'bericht.json'}."
+            tr(
+                "--output {output} ist ein Ordner. Bitte einen Dateinamen angeben, z. B. {v0}.",
+                output=output,
+                v0=output / "bericht.json",
+            )
         )
     if output.is_symlink() and not output.exists():
         raise UsageError(
@@ -39,23 +43,37 @@ def check_target(output: Path, force: bool) -> None:
     existing = _nearest_existing(output.absolute().parent)
     if not existing.is_dir():
         raise UsageError(
-            f"--output {output}: {existing} ist eine Datei, kein Ordner. Bitte einen Pfad in "
-            "einem Ordner angeben."
+            tr(
+                "--output {output}: {existing} ist eine Datei, kein Ordner. Bitte einen Pfad in "
+                "einem Ordner angeben.",
+                output=output,
+                existing=existing,
+            )
         )
     if not os.access(existing, os.W_OK | os.X_OK):
         raise UsageError(
-            f"--output {output}: in {existing} darf nicht geschrieben werden. Bitte einen "
-            "beschreibbaren Ordner wählen."
+            tr(
+                "--output {output}: in {existing} darf nicht geschrieben werden. Bitte einen "
+                "beschreibbaren Ordner wählen.",
+                output=output,
+                existing=existing,
+            )
         )
     if output.exists() and not force:
-        raise UsageError(f"--output {output} existiert bereits. Mit --force überschreiben.")
+        raise UsageError(
+            tr("--output {output} existiert bereits. Mit --force überschreiben.", output=output)
+        )
 
 
 def _os_error(output: Path, exc: OSError) -> UsageError:
     reason = exc.strerror or str(exc)
     return UsageError(
-        f"--output {output} kann nicht geschrieben werden ({reason}). Bitte Pfad und "
-        "Schreibrechte prüfen."
+        tr(
+            "--output {output} kann nicht geschrieben werden ({reason}). Bitte Pfad und "
+            "Schreibrechte prüfen.",
+            output=output,
+            reason=reason,
+        )
     )
 
 
@@ -87,7 +105,10 @@ def write_report(data: bytes, output: Path, inputs: Iterable[Path], force: bool)
     target = output.absolute()
     if any(same_file(p, target) for p in inputs):
         raise UsageError(
-            f"--output {output} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
+            tr(
+                "--output {output} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht.",
+                output=output,
+            )
         )
     check_target(output, force)
     tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.lbcheck-tmp"
@@ -97,8 +118,11 @@ def write_report(data: bytes, output: Path, inputs: Iterable[Path], force: bool)
         _publish(tmp, target, data, force)
     except FileExistsError as exc:
         raise UsageError(
-            f"--output {output} ist inzwischen von einem anderen Lauf angelegt worden. "
-            "Mit --force überschreiben."
+            tr(
+                "--output {output} ist inzwischen von einem anderen Lauf angelegt worden. Mit "
+                "--force überschreiben.",
+                output=output,
+            )
         ) from exc
     except OSError as exc:
         raise _os_error(output, exc) from exc

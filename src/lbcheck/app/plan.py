@@ -17,6 +17,7 @@ from lbcheck.app.inputs import Candidate, raise_nothing_left
 from lbcheck.config import FailOn, ProjectConfig, Settings, merge
 from lbcheck.config_files import find_config, load_config
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.models import Severity
 
 
@@ -51,7 +52,11 @@ class Group:
 def check_max_size(value: float | None, source: str = "--max-size") -> None:
     if value is not None and not (math.isfinite(value) and value > 0):
         raise UsageError(
-            f"{source} erwartet eine Größe in MB größer als 0 (z. B. 50), nicht {value}."
+            tr(
+                "{source} erwartet eine Größe in MB größer als 0 (z. B. 50), nicht {value}.",
+                source=source,
+                value=value,
+            )
         )
 
 
@@ -63,7 +68,7 @@ class _Planner:
     def __init__(self, options: ScanOptions) -> None:
         check_max_size(options.max_size_mb)
         if options.jobs < 0:
-            raise UsageError("--jobs erwartet 0 (alle Kerne) oder eine positive Zahl.")
+            raise UsageError(tr("--jobs erwartet 0 (alle Kerne) oder eine positive Zahl."))
         self.options = options
         self.configs: dict[Path, ProjectConfig] = {}
         self.found: dict[Path, Path | None] = {}  # per folder: thousands of files, few folders

@@ -20,7 +20,8 @@ from lbcheck.app.suppress import (
 )
 from lbcheck.config import Settings
 from lbcheck.gate import EXIT_FINDINGS, EXIT_OK, failing
-from lbcheck.models import DocumentReport, Report
+from lbcheck.i18n import tr
+from lbcheck.models import DocumentReport, Report, RuleInfo
 from lbcheck.runner import scan_items
 
 __all__ = ["ScanOptions", "ScanResult", "check_max_size", "run_scan"]
@@ -99,7 +100,7 @@ def _check_group(
         if old is not None:
             doc = baseline.only_new(doc, baseline.path_key(doc.path, Path.cwd()), old)
         docs.append(doc)
-    return Report(tuple(docs))
+    return Report(tuple(docs), report.rules)
 
 
 def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
@@ -111,7 +112,10 @@ def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
         changes = changes_since(options.changed_since, Path.cwd())
         candidates = [c for c in candidates if c.path.absolute() in changes.files]
         if not candidates:
-            note = f"Keine der gewählten Dateien hat sich seit {options.changed_since} geändert."
+            note = tr(
+                "Keine der gewählten Dateien hat sich seit {ref} geändert.",
+                ref=options.changed_since,
+            )
             return ScanResult(Report(()), (), inputs, notes=(note,))
     groups = plan(candidates, options)
     known = None
@@ -125,6 +129,12 @@ def run_scan(paths: Sequence[str], options: ScanOptions) -> ScanResult:
     for _, report in results:
         by_path.update((d.path, d) for d in report.documents)
     checked = {c.shown for g in groups for c in g.items}
-    merged = Report(tuple(by_path[c.shown] for c in candidates if c.shown in checked))
+    rules: dict[str, RuleInfo] = {}
+    for _, report in results:
+        for rule in report.rules:
+            rules.setdefault(rule.code, rule)
+    merged = Report(
+        tuple(by_path[c.shown] for c in candidates if c.shown in checked), tuple(rules.values())
+    )
     unused = tuple(s for s in suppressions.all if s not in suppressions.used)
     return ScanResult(merged, tuple(results), inputs, unused)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lbcheck.app.output import write_report
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 
 STARTER = """\
 # lbcheck-Konfiguration. lbcheck sucht sie vom geprüften Dokument aufwärts
@@ -49,8 +50,11 @@ def write_starter(folder: Path, force: bool = False) -> Path:
     target = folder / "lbcheck.toml"
     if target.exists() and not force:
         raise UsageError(
-            f"{target} existiert bereits; lbcheck init überschreibt keine Konfiguration. "
-            "Bitte die vorhandene Datei bearbeiten."
+            tr(
+                "{target} existiert bereits; lbcheck init überschreibt keine Konfiguration. Bitte "
+                "die vorhandene Datei bearbeiten.",
+                target=target,
+            )
         )
     write_report(STARTER.encode("utf-8"), target, (), force)
     return target

@@ -23,6 +23,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.models import DocumentReport, Finding
 
 _DIRECTIVE = regex.compile(
@@ -95,12 +96,18 @@ def load_suppression_file(path: Path) -> list[Suppression]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except OSError as exc:
-        raise UsageError(f"{path}: Unterdrückungsdatei nicht lesbar ({exc.strerror}).") from exc
+        raise UsageError(
+            tr(
+                "{path}: Unterdrückungsdatei nicht lesbar ({exc_strerror}).",
+                path=path,
+                exc_strerror=exc.strerror,
+            )
+        ) from exc
     except yaml.YAMLError as exc:
-        raise UsageError(f"{path}: kein gültiges YAML ({exc}).") from exc
+        raise UsageError(tr("{path}: kein gültiges YAML ({exc}).", path=path, exc=exc)) from exc
     items = raw.get("suppressions", []) if isinstance(raw, dict) else raw
     if not isinstance(items, list):
-        raise UsageError(f"{path}: erwartet wird eine Liste 'suppressions'.")
+        raise UsageError(tr("{path}: erwartet wird eine Liste 'suppressions'.", path=path))
     result = []
     for index, item in enumerate(items, start=1):
         try:
@@ -108,8 +115,13 @@ def load_suppression_file(path: Path) -> list[Suppression]:
         except ValidationError as exc:
             keys = "; ".join(f"'{'.'.join(map(str, e['loc']))}': {e['msg']}" for e in exc.errors())
             raise UsageError(
-                f"{path}: Eintrag {index}: {keys}. Erlaubt sind fingerprint (16 Hexziffern), "
-                "reason (Pflicht), code, path."
+                tr(
+                    "{path}: Eintrag {index}: {keys}. Erlaubt sind fingerprint (16 Hexziffern), "
+                    "reason (Pflicht), code, path.",
+                    path=path,
+                    index=index,
+                    keys=keys,
+                )
             ) from exc
         result.append(
             Suppression(

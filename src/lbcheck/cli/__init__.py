@@ -20,6 +20,7 @@ from lbcheck.cli_audit import register as register_audit
 from lbcheck.cli_serve import register as register_serve
 from lbcheck.errors import CriteriaError, RunInterruptedError, UsageError
 from lbcheck.gate import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from lbcheck.i18n import ENV_VAR, parse_lang, set_language, tr, use
 from lbcheck.reporters.safe_text import clean_keeping_lines
 
 register_annotate(app)
@@ -44,6 +45,13 @@ def _exit_now(code: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point; see :func:`_main`. The run's language ends with the run (tests and tools
+    call ``main`` many times in one process)."""
+    with use("de"):
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     """Entry point; returns the exit code instead of raising, so tests can call it.
 
     Typer runs in standalone mode: it prints its own usage message for every usage error and
@@ -53,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("LBCHECK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     try:
+        if os.environ.get(ENV_VAR):
+            set_language(parse_lang(os.environ[ENV_VAR], ENV_VAR))
         app(args=argv, prog_name="lbcheck", standalone_mode=True)
     except SystemExit as exc:
         return _exit_status(exc.code)
@@ -67,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:
         logging.getLogger("lbcheck").exception("interner Fehler")
-        sys.stderr.write(f"lbcheck: interner Fehler: {exc!r}\n")
+        sys.stderr.write(f"lbcheck: {tr('interner Fehler')}: {exc!r}\n")
         return EXIT_INTERNAL
     return EXIT_OK
 

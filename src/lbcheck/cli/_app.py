@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from lbcheck import __version__
+from lbcheck.i18n import parse_lang, set_language
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -24,6 +25,18 @@ criteria_app = typer.Typer(
     context_settings=CONTEXT,
 )
 app.add_typer(criteria_app, name="criteria")
+
+
+LANG_OPTION = typer.Option(
+    "--lang",
+    help="Sprache der Meldungen und Berichte: de (Standard) oder en; auch LBCHECK_LANG",
+)
+
+
+def apply_lang(value: str | None) -> None:
+    """``--lang`` wins over ``LBCHECK_LANG`` (read in ``main``)."""
+    if value is not None:
+        set_language(parse_lang(value))
 
 
 def _show_version(value: bool) -> None:
@@ -44,5 +57,7 @@ def root(
             is_eager=True,
         ),
     ] = False,
+    lang: Annotated[str | None, LANG_OPTION] = None,
 ) -> None:
     """lbcheck prüft Leistungsbeschreibungen auf Nachhaltigkeitskriterien."""
+    apply_lang(lang)

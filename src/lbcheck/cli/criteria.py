@@ -13,6 +13,7 @@ from lbcheck.app.stream import write_text
 from lbcheck.cli._app import app, criteria_app
 from lbcheck.errors import UsageError
 from lbcheck.gate import EXIT_USAGE
+from lbcheck.i18n import counted, tr
 
 
 @criteria_app.command("list")
@@ -30,7 +31,7 @@ def criteria_list(
     from lbcheck.criteria.loader import load_catalogue
 
     if list_format not in {"text", "json"}:
-        raise UsageError("--format muss text oder json sein.")
+        raise UsageError(tr("--format muss text oder json sein."))
     catalogue = load_catalogue(tuple(criteria or ()))
     if list_format == "json":
         write_text(sys.stdout, catalogue_json(catalogue, set_name), machine=True)
@@ -38,7 +39,7 @@ def criteria_list(
     for s, e in catalogue.entries():
         if set_name and s.set != set_name:
             continue
-        kind = "Regel" if e.kind == "rule" else "Kriterium"
+        kind = tr("Regel") if e.kind == "rule" else tr("Kriterium")
         line = f"{e.code:7} {e.name:32} {s.set:16} {kind:9} {e.severity.value:7} {e.title}\n"
         write_text(sys.stdout, line, machine=False)
 
@@ -50,7 +51,7 @@ def _explain(key: str, extra: tuple[Path, ...]) -> str:
     found = load_catalogue(extra).find(key)
     if found is None:
         raise UsageError(
-            f"Unbekannter Code oder Name: {key!r}. 'lbcheck criteria list' zeigt alle."
+            tr("Unbekannter Code oder Name: {key!r}. 'lbcheck criteria list' zeigt alle.", key=key)
         )
     return explain_entry(*found)
 
@@ -88,7 +89,7 @@ def criteria_validate(
         write_text(sys.stderr, line + "\n", machine=False)
     if problems:
         raise typer.Exit(EXIT_USAGE)
-    write_text(sys.stdout, f"{len(files)} Datei(en) gültig.\n", machine=False)
+    write_text(sys.stdout, tr("{files} gültig.", files=counted(len(files), "Datei")) + "\n", False)
 
 
 @app.command()

@@ -11,6 +11,7 @@ import typer
 from lbcheck.app.starter import write_starter
 from lbcheck.app.stream import write_text
 from lbcheck.cli._app import app
+from lbcheck.i18n import tr
 
 
 @app.command()
@@ -21,4 +22,4 @@ def init(
 ) -> None:
     """Legt eine kommentierte Konfiguration lbcheck.toml an (nie über eine vorhandene)."""
     target = write_starter(folder)
-    write_text(sys.stdout, f"{target} angelegt.\n", machine=False)
+    write_text(sys.stdout, tr("{file} angelegt.", file=target) + "\n", machine=False)

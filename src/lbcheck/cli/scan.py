@@ -11,10 +11,11 @@ import typer
 
 from lbcheck.app.output import check_target, write_report
 from lbcheck.app.stream import write_text
-from lbcheck.cli._app import app
+from lbcheck.cli._app import LANG_OPTION, app, apply_lang
 from lbcheck.config import FailOn, parse_severity
 from lbcheck.errors import UsageError
 from lbcheck.gate import RANK, statistics
+from lbcheck.i18n import counted, current, label, localized, tr
 from lbcheck.ingest.folders import resolved
 from lbcheck.models import Report
 from lbcheck.outputs import append_summary, parse_formats, render_outputs
@@ -27,9 +28,13 @@ KIND_DE = {"finding": "Befund", "missing": "fehlt", "unreadable": "nicht lesbar"
 def render_statistics(report: Report) -> str:
     """One line per code: count, code, kind, severity; then the total."""
     rows = statistics(report)
-    lines = [f"{n:5}  {code:12} {KIND_DE[kind]:13} {sev.value}" for code, kind, sev, n in rows]
+    lines = [
+        f"{n:5}  {code:12} {label('kind', kind, KIND_DE):13} {sev.value}"
+        for code, kind, sev, n in rows
+    ]
     total = sum(r[3] for r in rows)
-    lines.append(f"{total:5}  insgesamt in {len(report.documents)} Dokument(en)")
+    where = counted(len(report.documents), "Dokument")
+    lines.append(f"{total:5}  " + tr("insgesamt in {documents}", documents=where))
     return "\n".join(lines) + "\n"
 
 
@@ -103,14 +108,23 @@ def scan(
         str | None,
         typer.Option(help="nur seit diesem git-Stand geänderte Dateien und neue Befunde"),
     ] = None,
+    lang: Annotated[str | None, LANG_OPTION] = None,
+    docs_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="LBCHECK_DOCS_URL",
+            help="Basisadresse der Katalogseiten für SARIF-helpUri (Standard: Repository)",
+        ),
+    ] = None,
 ) -> None:
     """Prüft Ausschreibungsunterlagen (DOCX, PDF, ODT, Markdown, Text)."""
     # Imported here: the use case loads spaCy, which --help and --version do not need.
     from lbcheck.app.scan import ScanOptions, check_max_size, run_scan
 
+    apply_lang(lang)
     specs = parse_formats(output_format or [], output)
     if fail_on is not None and fail_on not in RANK:
-        raise UsageError("--fail-on muss error, warning, info oder never sein.")
+        raise UsageError(tr("--fail-on muss error, warning, info oder never sein."))
     check_max_size(max_size)
     named = [resolved(Path(p)) for p in paths]
     for spec in specs:
@@ -121,8 +135,16 @@ def scan(
                     f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
                 )
             check_target(spec.path, force)
+    if docs_url is not None and not docs_url.startswith(("https://", "http://")):
+        raise UsageError(
+            tr(
+                "--docs-url {url!r}: erwartet wird eine Adresse mit https://, z. B. "
+                "https://gitlab.example.org/vergabe/lbcheck/-/blob/main/docs/criteria/.",
+                url=docs_url,
+            )
+        )
     if write_baseline and baseline is None:
-        raise UsageError("--write-baseline braucht --baseline DATEI (wohin geschrieben wird).")
+        raise UsageError(tr("--write-baseline braucht --baseline DATEI (wohin geschrieben wird)."))
     options = ScanOptions(
         sets=tuple(s.strip() for s in sets.split(",") if s.strip()) if sets else (),
         disable=tuple(disable or ()),
@@ -141,14 +163,19 @@ def scan(
         changed_since=changed_since,
     )
     result = run_scan(paths, options)
-    report = result.report
+    report = localized(result.report, current())
     for note in result.notes:
         write_text(sys.stderr, f"lbcheck: {note}\n", machine=False)
     for unused in result.unused:
         write_text(
             sys.stderr,
-            f"lbcheck: Unterdrückung ohne Treffer: {clean(unused.where)} "
-            f"({', '.join(unused.codes) or unused.fingerprint}). Bitte entfernen.\n",
+            "lbcheck: "
+            + tr(
+                "Unterdrückung ohne Treffer: {where} ({what}). Bitte entfernen.",
+                where=clean(unused.where),
+                what=", ".join(unused.codes) or unused.fingerprint,
+            )
+            + "\n",
             machine=False,
         )
     if write_baseline and baseline is not None:
@@ -157,12 +184,13 @@ def scan(
         data = baselines.render(report, baseline.absolute().parent)
         write_report(data, baseline, result.inputs, force=True)
         count = len(baselines.entries(report, baseline.absolute().parent))
-        write_text(sys.stderr, f"lbcheck: Baseline {baseline} mit {count} Einträgen.\n", False)
+        message = tr("Baseline {file} mit {count} Einträgen.", file=baseline, count=count)
+        write_text(sys.stderr, f"lbcheck: {message}\n", False)
         raise typer.Exit(0)
     from lbcheck.reporters.terminal import terminal_width
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv))
+    env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv), docs_url, current())
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     for out in render_outputs(report, specs, env):
         if out.spec.path is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import ClassVar, Self
 
+from lbcheck.i18n import Lang
 from lbcheck.models import Report
 
 
@@ -22,6 +23,10 @@ class RenderEnv:
     width: int = 100
     working_directory: PurePath | None = None
     command_line: tuple[str, ...] = ()
+    # Base of the SARIF helpUri (docs/criteria/ of the project); None: the project's repository.
+    docs_url: str | None = None
+    # The language of lbcheck's own texts (lbcheck.i18n); the catalogue's texts stay German.
+    lang: Lang = "de"
 
 
 class Reporter(ABC):

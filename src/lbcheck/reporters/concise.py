@@ -7,6 +7,7 @@ criteria and unreadable files concern the whole document and have no place.
 
 from __future__ import annotations
 
+from lbcheck.i18n import where
 from lbcheck.models import Report
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.issues import Issue, report_issues
@@ -22,7 +23,7 @@ def concise_line(issue: Issue) -> str:
         head += f":S.{loc.page}"
     text = issue.message
     if loc is not None:
-        text += f" [{loc.describe()}]"
+        text += f" [{where(loc)}]"
     text = " ".join(clean(text).split())
     return f"{head}: {issue.code} {issue.severity.value} {text}"
 

@@ -6,9 +6,11 @@ Pure: a ``DocumentReport`` in, a ``Digest`` out. Findings at the same sentence a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass
 
+from lbcheck import gate
+from lbcheck.i18n import counted, label, tr
 from lbcheck.models import (
     Advice,
     CriterionResult,
@@ -21,7 +23,6 @@ from lbcheck.models import (
     Severity,
     Status,
 )
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import DIMENSION_DE, PLACE_DE, SET_DE, subjects_text
 
 
@@ -73,13 +74,13 @@ class Digest:
         """A short sentence on top: ``3 Stellen ändern, 4 Kriterien ergänzen``."""
         parts = []
         if self.change:
-            parts.append(f"{counted(len(self.change), 'Stelle')} ändern")
+            parts.append(tr("{n} ändern", n=counted(len(self.change), "Stelle")))
         if self.add:
-            parts.append(f"{counted(len(self.add), 'Kriterium')} ergänzen")
+            parts.append(tr("{n} ergänzen", n=counted(len(self.add), "Kriterium")))
         if self.tighten:
-            parts.append(f"{counted(len(self.tighten), 'Formulierung')} schärfen")
+            parts.append(tr("{n} schärfen", n=counted(len(self.tighten), "Formulierung")))
         if not parts:
-            return "Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt."
+            return tr("Nichts zu tun: keine Befunde, kein anwendbares Kriterium fehlt.")
         return ", ".join(parts) + "."
 
 
@@ -87,13 +88,13 @@ def weak_reason(c: CriterionResult) -> str:
     """Why a criterion counts as only weakly addressed, read from its first sentence (a weak
     criterion has no sentence that meets it, so every one of its sentences is weak)."""
     if not c.evidence:
-        return "nur schwach verankert"
+        return tr("nur schwach verankert")
     e = c.evidence[0]
     if e.modality in (Modality.WEAK, Modality.AMBIGUOUS):
-        return "nur als Wunsch formuliert, nicht verbindlich"
+        return tr("nur als Wunsch formuliert, nicht verbindlich")
     if e.place is Place.ZUSCHLAG:
-        return "soll in die Wertung einfließen, aber ohne Gewichtung oder Punkte"
-    return "nur erwähnt, nicht als Anforderung gestellt"
+        return tr("soll in die Wertung einfließen, aber ohne Gewichtung oder Punkte")
+    return tr("nur erwähnt, nicht als Anforderung gestellt")
 
 
 def shown_evidence(c: CriterionResult) -> Evidence | None:
@@ -109,7 +110,10 @@ def shown_evidence(c: CriterionResult) -> Evidence | None:
 def placement_rows(report: DocumentReport) -> list[tuple[str, str]]:
     """Where in the procedure which kind of criteria stand, in VergStatVO's German words."""
     return [
-        (PLACE_DE[place], ", ".join(DIMENSION_DE.get(d, d) for d in dims) or "–")
+        (
+            label("place", place, PLACE_DE),
+            ", ".join(label("dimension", d, DIMENSION_DE) for d in dims) or "–",
+        )
         for place, dims in report.placement
     ]
 
@@ -119,19 +123,20 @@ def meta_line(report: DocumentReport) -> str:
     meta = (report.format or "").upper()
     if report.pages:
         meta += f", {counted(report.pages, 'Seite')}"
-    return f"{meta} · Gegenstand: {subjects_text(report.subject, report.subject_certain)}"
+    subjects = subjects_text(report.subject, report.subject_certain)
+    return tr("{meta} · Gegenstand: {subjects}", meta=meta, subjects=subjects)
 
 
 def sets_line(report: DocumentReport) -> str:
     """Which criteria sets were asked for, and which were not (their criteria show only where
     the text addresses them, never as missing)."""
-    applies = [SET_DE.get(n, n) for n, a in report.sets if a]
-    not_applies = [SET_DE.get(n, n) for n, a in report.sets if not a]
-    text = f"Geprüft nach: {', '.join(applies) or '–'}."
+    applies = [label("set", n, SET_DE) for n, a in report.sets if a]
+    not_applies = [label("set", n, SET_DE) for n, a in report.sets if not a]
+    text = tr("Geprüft nach: {sets}.", sets=", ".join(applies) or "–")
     if not_applies:
-        text += (
-            f" Für diesen Gegenstand nicht verlangt, daher nur gefundene Stellen: "
-            f"{', '.join(not_applies)}."
+        text += tr(
+            " Für diesen Gegenstand nicht verlangt, daher nur gefundene Stellen: {sets}.",
+            sets=", ".join(not_applies),
         )
     return text
 
@@ -190,38 +195,36 @@ class Totals:
     by_severity: tuple[tuple[Severity, int], ...]
 
 
-def totals(documents: Sequence[DocumentReport]) -> Totals:
-    counts = dict.fromkeys(Severity, 0)
-    unreadable = findings = missing = 0
-    for d in documents:
-        if d.status != "ok":
-            unreadable += 1
-            counts[Severity.ERROR] += 1
-        for f in d.findings:
-            findings += 1
-            counts[f.severity] += 1
-        for c in d.criteria:
-            if c.status is Status.MISSING:
-                missing += 1
-                counts[c.severity] += 1
+def totals(report: Report) -> Totals:
+    """The gate's own list of counted results, summed up: never a second way of counting."""
+    items = gate.counted(report)
+    by_kind = Counter(c.kind for c in items)
+    by_severity = Counter(c.severity for c in items)
     return Totals(
-        len(documents), unreadable, findings, missing, tuple((s, counts[s]) for s in Severity)
+        documents=len(report.documents),
+        unreadable=by_kind["unreadable"],
+        findings=by_kind["finding"],
+        missing=by_kind["missing"],
+        by_severity=tuple((s, by_severity[s]) for s in Severity),
     )
 
 
 def summary_line(report: Report) -> str:
     """``2 Dokumente geprüft, 0 nicht lesbar: 2 Fehler, 10 Warnungen, 0 Hinweise (…)``.
 
-    The counts are the ones the exit code is computed from, so exit 1 never comes with
-    ``0 Fehler, 0 Warnungen``.
+    The counts are the gate's (:func:`lbcheck.gate.counted`), so exit 1 never comes with
+    ``0 Fehler, 0 Warnungen, 0 Hinweise``.
     """
-    t = totals(report.documents)
+    t = totals(report)
     names = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
     levels = ", ".join(counted(n, names[s]) for s, n in t.by_severity)
     sources = [counted(t.findings, "Befund"), counted(t.missing, "fehlendes Kriterium")]
     if t.unreadable:
         sources.append(counted(t.unreadable, "nicht lesbare Datei"))
-    return (
-        f"{counted(t.documents, 'Dokument')} geprüft, {t.unreadable} nicht lesbar: {levels} "
-        f"({', '.join(sources)})."
+    return tr(
+        "{documents} geprüft, {unreadable} nicht lesbar: {levels} ({sources}).",
+        documents=counted(t.documents, "Dokument"),
+        unreadable=t.unreadable,
+        levels=levels,
+        sources=", ".join(sources),
     )

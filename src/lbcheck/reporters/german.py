@@ -17,6 +17,7 @@ _PLURAL = {
     "nicht lesbare Datei": "nicht lesbare Dateien",
     "Kommentar": "Kommentare",
     "Datei": "Dateien",
+    "Annotation": "Annotationen",
 }
 
 

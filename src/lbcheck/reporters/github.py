@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from lbcheck.i18n import counted, tr, where
 from lbcheck.models import Report, Severity
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, by_severity, report_issues
-from lbcheck.reporters.labels import severity_count
 from lbcheck.reporters.markdown import MarkdownReporter
 from lbcheck.reporters.paths import repo_path
 from lbcheck.reporters.safe_text import clean_keeping_lines
@@ -42,7 +42,7 @@ def annotation(issue: Issue, base: PurePath | None = None) -> str:
     props.append(f"title={escape_property(f'{issue.code} {issue.title}')}")
     message = issue.message
     if issue.location is not None:
-        message += f"\nFundstelle: {issue.location.describe()}"
+        message += "\n" + tr("Fundstelle: {place}", place=where(issue.location))
         if issue.excerpt:
             message += f": „{issue.excerpt}“"
     return f"::{COMMAND[issue.severity]} {','.join(props)}::{escape_data(message)}"
@@ -50,13 +50,14 @@ def annotation(issue: Issue, base: PurePath | None = None) -> str:
 
 def _closing_line(issues: list[Issue]) -> str:
     counts = {s: sum(1 for i in issues if i.severity is s) for s in Severity}
-    parts = ", ".join(severity_count(counts[s], s.value) for s in Severity)
-    noun = "Annotation" if len(issues) == 1 else "Annotationen"
-    line = f"lbcheck: {len(issues)} {noun} ({parts})."
+    names = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
+    parts = ", ".join(counted(counts[s], names[s]) for s in Severity)
+    line = f"lbcheck: {counted(len(issues), 'Annotation')} ({parts})."
     if counts[Severity.ERROR] > SHOWN_PER_STEP or counts[Severity.WARNING] > SHOWN_PER_STEP:
-        line += (
-            f" GitHub zeigt je Schritt nur {SHOWN_PER_STEP} Fehler und {SHOWN_PER_STEP} "
-            "Warnungen an; die vollständige Liste steht in der Job-Zusammenfassung."
+        line += tr(
+            " GitHub zeigt je Schritt nur {n} Fehler und {n} Warnungen an; die vollständige "
+            "Liste steht in der Job-Zusammenfassung.",
+            n=SHOWN_PER_STEP,
         )
     return line
 
@@ -82,6 +83,6 @@ class GithubReporter(Reporter):
         text = MarkdownReporter().render(report)
         if len(text.encode("utf-8")) <= SUMMARY_LIMIT:
             return text
-        note = "\n\n*Gekürzt: GitHub nimmt höchstens 1 MiB je Schritt an.*\n"
+        note = "\n\n*" + tr("Gekürzt: GitHub nimmt höchstens 1 MiB je Schritt an.") + "*\n"
         budget = SUMMARY_LIMIT - len(note.encode("utf-8"))
         return text.encode("utf-8")[:budget].decode("utf-8", errors="ignore") + note

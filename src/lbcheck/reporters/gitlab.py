@@ -12,6 +12,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from lbcheck.i18n import tr, where
 from lbcheck.models import Report, Severity
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, report_issues
@@ -25,7 +26,7 @@ UNREADABLE = "critical"  # the file was not checked at all
 def _description(issue: Issue) -> str:
     text = f"{issue.code} {issue.title}: {issue.message}"
     if issue.location is not None:
-        text += f" (Fundstelle: {issue.location.describe()}"
+        text += tr(" (Fundstelle: {place}", place=where(issue.location))
         text += f": „{issue.excerpt}“)" if issue.excerpt else ")"
     return " ".join(text.split())
 

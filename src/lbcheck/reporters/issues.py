@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lbcheck.i18n import tr
 from lbcheck.models import (
     Advice,
     CriterionResult,
@@ -71,7 +72,7 @@ def _titles(report: Report, doc: DocumentReport) -> dict[str, str]:
 def _criterion_issue(doc: DocumentReport, c: CriterionResult) -> Issue:
     weak = c.status is Status.WEAK
     first = c.evidence[0] if weak and c.evidence else None
-    prefix = "Kriterium nur schwach formuliert" if weak else "Kriterium fehlt"
+    prefix = tr("Kriterium nur schwach formuliert") if weak else tr("Kriterium fehlt")
     detail = c.advice.message if c.advice is not None else ""
     kind = IssueKind.WEAK if weak else IssueKind.MISSING
     return Issue(
@@ -94,8 +95,8 @@ def document_issues(report: Report, doc: DocumentReport) -> list[Issue]:
     """The issues of one document in document order: bad file, findings, weak, missing."""
     if doc.status != "ok":
         code = doc.error.code if doc.error else "internal"
-        message = doc.error.message if doc.error else "Die Datei wurde nicht geprüft."
-        title = "Datei nicht lesbar"
+        message = doc.error.message if doc.error else tr("Die Datei wurde nicht geprüft.")
+        title = tr("Datei nicht lesbar")
         return [
             Issue(
                 path=doc.path,

@@ -150,8 +150,22 @@ class JsonReport(_Model):
     documents: list[JsonDocument]
 
 
+def _open(node: object) -> None:
+    """Drop ``additionalProperties: false``: tools must accept fields added later (the models
+    themselves stay strict, so lbcheck never writes a field the schema does not describe)."""
+    if isinstance(node, dict):
+        if node.get("additionalProperties") is False:
+            del node["additionalProperties"]
+        for value in node.values():
+            _open(value)
+    elif isinstance(node, list):
+        for value in node:
+            _open(value)
+
+
 def schema_text() -> str:
     schema = JsonReport.model_json_schema()
+    _open(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "lbcheck report"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+from lbcheck.i18n import counted, label, tr, where
 from lbcheck.models import DocumentReport, Report, RuleInfo, Severity, Status
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, document_issues
@@ -27,9 +28,13 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def _severity(value: str) -> str:
+    return label("severity", value, SEVERITY_DE)
+
+
 def _describe(issue: Issue) -> str:
-    where = issue.location.describe() if issue.location else "Dokument"
-    text = f"{where}: {issue.message}"
+    place = where(issue.location) if issue.location else tr("Dokument")
+    text = f"{place}: {issue.message}"
     return _x(text + (f"\n„{issue.excerpt}“" if issue.excerpt else ""))
 
 
@@ -49,23 +54,26 @@ def _fill_case(case: etree._Element, issues: list[Issue], status: Status | None)
     """Add failure/skipped/system-out; return 'failures', 'skipped' or '' for the counts."""
     if status is Status.NOT_APPLICABLE:
         # Reason as text, not as attribute: the older Jenkins schema allows no attributes here.
-        etree.SubElement(case, "skipped").text = "gilt nicht für diesen Gegenstand"
+        etree.SubElement(case, "skipped").text = tr("gilt nicht für diesen Gegenstand")
         return "skipped"
     failing = [i for i in issues if i.severity in _FAILS and i.kind is not IssueKind.WEAK]
     if failing:
         worst = max(failing, key=lambda i: i.severity.rank)
-        count = f"{len(failing)} Fundstelle(n)" if worst.kind is IssueKind.FINDING else "fehlt"
+        found = worst.kind is IssueKind.FINDING
+        count = counted(len(failing), "Fundstelle") if found else tr("fehlt")
         failure = etree.SubElement(
             case,
             "failure",
-            message=_x(f"{SEVERITY_DE[worst.severity.value]}: {worst.title} ({count})"),
+            message=_x(
+                f"{label('severity', worst.severity.value, SEVERITY_DE)}: {worst.title} ({count})"
+            ),
             type=worst.code,
         )
         failure.text = "\n\n".join(_describe(i) for i in failing)
         return "failures"
     notes = [_describe(i) for i in issues]
     if status is not None:
-        notes.insert(0, f"Status: {STATUS_DE[status.value]}")
+        notes.insert(0, f"Status: {label('status', status.value, STATUS_DE)}")
     if notes:
         etree.SubElement(case, "system-out").text = "\n\n".join(notes)
     return ""

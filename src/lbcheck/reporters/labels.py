@@ -69,8 +69,10 @@ EFORMS_CODE_DE = {
 
 def eforms_label(field: str, code: str) -> str:
     """``BT-774 Umweltauswirkung = circ-econ (Übergang zu einer Kreislaufwirtschaft)``."""
-    name = EFORMS_FIELD_DE.get(field, "")
-    meaning = EFORMS_CODE_DE.get(code, "")
+    from lbcheck.i18n import label
+
+    name = label("eforms_field", field, EFORMS_FIELD_DE) if field in EFORMS_FIELD_DE else ""
+    meaning = label("eforms_code", code, EFORMS_CODE_DE) if code in EFORMS_CODE_DE else ""
     head = f"{field} {name}".strip()
     return f"{head} = {code} ({meaning})" if meaning else f"{head} = {code}"
 
@@ -78,8 +80,9 @@ def eforms_label(field: str, code: str) -> str:
 def subjects_text(subjects: tuple[str, ...], certain: bool) -> str:
     """``Möbel`` or ``Sonstiges (unsicher: …)``: the subjects in German, with a warning."""
     from lbcheck.criteria.subjects import subject_label
+    from lbcheck.i18n import tr
 
     text = ", ".join(subject_label(s) for s in subjects)
     if not certain:
-        text += " (unsicher: der Text sagt wenig über den Gegenstand; Sets prüfen)"
+        text += tr(" (unsicher: der Text sagt wenig über den Gegenstand; Sets prüfen)")
     return text

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import regex
 
+from lbcheck.i18n import counted, label, tr, where
 from lbcheck.models import DocumentReport, Report, Severity
 from lbcheck.reporters.base import Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, document_issues
-from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE, severity_count
+from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE
 from lbcheck.reporters.safe_text import clean
 
 _INLINE = regex.compile(r"([\\`*_\[\]#|~])")  # with [ ] escaped, ( ) ! cannot make a link
@@ -28,50 +29,54 @@ def md(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
+def _severity(value: str) -> str:
+    return label("severity", value, SEVERITY_DE)
+
+
 def _count(issues: list[Issue], severity: Severity) -> int:
     return sum(1 for i in issues if i.severity is severity and i.kind is not IssueKind.WEAK)
 
 
 def _verdict(issues: list[Issue]) -> str:
     errors, warnings = _count(issues, Severity.ERROR), _count(issues, Severity.WARNING)
-    counts = f"{severity_count(errors, 'error')}, {severity_count(warnings, 'warning')}."
+    counts = f"{counted(errors, 'Fehler')}, {counted(warnings, 'Warnung')}."
     if errors:
-        return f"❌ **Nicht bestanden:** {counts}"
+        return f"❌ **{tr('Nicht bestanden:')}** {counts}"
     if warnings:
-        return f"⚠️ **Bestanden mit Warnungen:** {counts}"
-    return "✅ **Bestanden:** keine Fehler und keine Warnungen."
+        return f"⚠️ **{tr('Bestanden mit Warnungen:')}** {counts}"
+    return f"✅ **{tr('Bestanden:')}** {tr('keine Fehler und keine Warnungen.')}"
 
 
 def _finding_group(group: list[Issue]) -> list[str]:
     first = group[0]
     icon = _ICON[first.severity]
     lines = [
-        f"- {icon} **{first.code} {md(first.title)}** ({SEVERITY_DE[first.severity.value]}, "
-        f"{len(group)} Fundstelle{'n' if len(group) > 1 else ''})  ",
+        f"- {icon} **{first.code} {md(first.title)}** ({_severity(first.severity.value)}, "
+        f"{counted(len(group), 'Fundstelle')})  ",
         f"  {md(first.message)}",
     ]
     for issue in group:
-        where = md(issue.location.describe()) if issue.location else "Dokument"
-        lines.append(f"  - {where}: „{md(issue.excerpt)}“")
+        place = md(where(issue.location)) if issue.location else tr("Dokument")
+        lines.append(f"  - {place}: „{md(issue.excerpt)}“")
     if first.advice is not None:
-        lines.append(f"\n  **Besser so:** {md(first.advice.model_clause)}")
+        lines.append(f"\n  **{tr('Besser so')}:** {md(first.advice.model_clause)}")
     return lines
 
 
 def _criterion(issue: Issue) -> list[str]:
-    state = STATUS_DE["weak" if issue.kind is IssueKind.WEAK else "missing"]
+    state = label("status", "weak" if issue.kind is IssueKind.WEAK else "missing", STATUS_DE)
     detail = issue.advice.message if issue.advice is not None else issue.message
     lines = [
         f"- {_ICON[issue.severity]} **{issue.code} {md(issue.title)}** ({state}, "
-        f"{SEVERITY_DE[issue.severity.value]})  ",
+        f"{_severity(issue.severity.value)})  ",
         f"  {md(detail)}",
     ]
     if issue.location is not None:
-        lines.append(f"  - {md(issue.location.describe())}: „{md(issue.excerpt)}“")
+        lines.append(f"  - {md(where(issue.location))}: „{md(issue.excerpt)}“")
     if issue.advice is not None:
-        lines.append(f"\n  **Textbaustein:** {md(issue.advice.model_clause)}")
+        lines.append(f"\n  **{tr('Textbaustein')}:** {md(issue.advice.model_clause)}")
         if issue.advice.proof:
-            lines.append(f"\n  **Nachweis:** {md(issue.advice.proof)}")
+            lines.append(f"\n  **{tr('Nachweis')}:** {md(issue.advice.proof)}")
     return lines
 
 
@@ -80,14 +85,23 @@ def _document(report: Report, doc: DocumentReport) -> list[str]:
     issues = document_issues(report, doc)
     if doc.status != "ok":
         issue = issues[0]
-        return [*lines, f"🔴 **Nicht geprüft ({md(issue.code)}):** {md(issue.message)}", ""]
+        head = tr("Nicht geprüft ({code}):", code=md(issue.code))
+        return [*lines, f"🔴 **{head}** {md(issue.message)}", ""]
     met = sum(1 for c in doc.criteria if c.status.value == "met")
     weak = sum(1 for i in issues if i.kind is IssueKind.WEAK)
     missing = sum(1 for i in issues if i.kind is IssueKind.MISSING)
-    lines += [f"Kriterien: {met} erfüllt, {weak} schwach, {missing} fehlen.", ""]
+    lines += [
+        tr(
+            "Kriterien: {met} erfüllt, {weak} schwach, {missing} fehlen.",
+            met=met,
+            weak=weak,
+            missing=missing,
+        ),
+        "",
+    ]
     findings = [i for i in issues if i.kind is IssueKind.FINDING]
     if findings:
-        lines += [f"#### Befunde zur Formulierung ({len(findings)})", ""]
+        lines += [tr("#### Befunde zur Formulierung ({n})", n=len(findings)), ""]
         by_code: dict[str, list[Issue]] = {}
         for f in findings:
             by_code.setdefault(f.code, []).append(f)
@@ -95,11 +109,11 @@ def _document(report: Report, doc: DocumentReport) -> list[str]:
             lines += [*_finding_group(by_code[code]), ""]
     unmet = [i for i in issues if i.kind in (IssueKind.MISSING, IssueKind.WEAK)]
     if unmet:
-        lines += ["#### Fehlende und schwache Kriterien", ""]
+        lines += [tr("#### Fehlende und schwache Kriterien"), ""]
         for issue in sorted(unmet, key=lambda i: -i.severity.rank):
             lines += [*_criterion(issue), ""]
     if not findings and not unmet:
-        lines += ["Keine Befunde.", ""]
+        lines += [tr("Keine Befunde."), ""]
     return lines
 
 
@@ -109,7 +123,7 @@ class MarkdownReporter(Reporter):
 
     def render(self, report: Report) -> str:
         issues = [i for d in report.documents for i in document_issues(report, d)]
-        lines = ["## lbcheck: Prüfbericht", "", _verdict(issues), ""]
+        lines = [tr("## lbcheck: Prüfbericht"), "", _verdict(issues), ""]
         for doc in report.documents:
             lines += _document(report, doc)
         return "\n".join(lines).rstrip() + "\n"

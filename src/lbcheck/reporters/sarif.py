@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from lbcheck import __version__
+from lbcheck.i18n import current, tr, where
 from lbcheck.models import Location, Report, RuleInfo
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.issues import Issue, IssueKind, report_issues
@@ -32,10 +33,10 @@ def _region(issue: Issue) -> dict[str, Any]:
     else:
         region = {"startLine": 1}
     if loc is None:
-        region["message"] = {"text": "Dokument"}
+        region["message"] = {"text": tr("Dokument")}
         return region
-    region["message"] = {"text": loc.describe()}
-    where = {
+    region["message"] = {"text": where(loc)}
+    known = {
         k: v
         for k, v in (
             ("page", loc.page),
@@ -47,8 +48,8 @@ def _region(issue: Issue) -> dict[str, Any]:
         )
         if v is not None
     }
-    if where:
-        region["properties"] = where
+    if known:
+        region["properties"] = known
     return region
 
 
@@ -63,7 +64,7 @@ def _logical(loc: Location | None) -> list[dict[str, str]]:
 def _message(issue: Issue) -> str:
     text = issue.message
     if issue.location is not None:
-        text += f"\nFundstelle: {issue.location.describe()}"
+        text += "\n" + tr("Fundstelle: {place}", place=where(issue.location))
         if issue.excerpt:
             text += f": „{issue.excerpt}“"
     return text
@@ -80,7 +81,7 @@ def _result(issue: Issue, base: PurePath | None, index: dict[str, int]) -> dict[
         location["logicalLocations"] = logical
     properties: dict[str, Any] = {"kind": issue.kind.value}
     if issue.location is not None:
-        properties["place"] = issue.location.describe()
+        properties["place"] = where(issue.location)
     return {
         "ruleId": issue.code,
         "ruleIndex": index[issue.code],
@@ -95,8 +96,8 @@ def _result(issue: Issue, base: PurePath | None, index: dict[str, int]) -> dict[
     }
 
 
-def _descriptors(report: Report, issues: list[Issue]) -> list[dict[str, Any]]:
-    rules: list[dict[str, Any]] = [rule_descriptor(r) for r in report.rules]
+def _descriptors(report: Report, issues: list[Issue], docs_url: str | None) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = [rule_descriptor(r, docs_url) for r in report.rules]
     known = {r.code for r in report.rules}
     for issue in issues:
         if issue.code in known:
@@ -107,7 +108,7 @@ def _descriptors(report: Report, issues: list[Issue]) -> list[dict[str, Any]]:
         elif issue.advice is not None:  # a report built without its catalogue
             kind = "rule" if issue.kind is IssueKind.FINDING else "criterion"
             info = RuleInfo(issue.code, issue.name, "", kind, "", issue.severity, issue.advice)
-            rules.append(rule_descriptor(info))
+            rules.append(rule_descriptor(info, docs_url))
         else:
             short = {"text": issue.title}
             rules.append({"id": issue.code, "shortDescription": short, "fullDescription": short})
@@ -151,7 +152,7 @@ class SarifReporter(Reporter):
     def render(self, report: Report) -> str:
         base = self.env.working_directory
         issues = report_issues(report)
-        rules = _descriptors(report, issues)
+        rules = _descriptors(report, issues, self.env.docs_url)
         index = {r["id"]: n for n, r in enumerate(rules)}
         run: dict[str, Any] = {
             "tool": {
@@ -159,7 +160,7 @@ class SarifReporter(Reporter):
                     "name": "lbcheck",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "language": "de-DE",
+                    "language": "en-US" if current() == "en" else "de-DE",
                     "rules": rules,
                 }
             },

@@ -17,6 +17,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from lbcheck.i18n import Lang, counted, label, tr, use, where
 from lbcheck.models import Advice, CriterionResult, DocumentReport, Evidence, Report, Status
 from lbcheck.reporters.base import RenderEnv, Reporter
 from lbcheck.reporters.digest import (
@@ -30,9 +31,17 @@ from lbcheck.reporters.digest import (
     summary_line,
     weak_reason,
 )
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import PLACE_DE, SEVERITY_DE, STATUS_DE, eforms_label
 from lbcheck.reporters.safe_text import safe
+
+
+def _severity(value: str) -> str:
+    return label("severity", value, SEVERITY_DE)
+
+
+def _place(value: str) -> str:
+    return label("place", value, PLACE_DE)
+
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -66,12 +75,12 @@ def _heading(text: str) -> Text:
 
 
 def _where(evidence: Evidence) -> str:
-    return f"{evidence.location.describe()} ({PLACE_DE[evidence.place.value]})"
+    return f"{where(evidence.location)} ({_place(evidence.place.value)})"
 
 
 def _basis(code: str, a: Advice) -> Text:
     """The legal basis in one line; the reasoning is one ``lbcheck explain`` away."""
-    line = _labelled("Rechtsgrundlage", "; ".join(ref for ref, _ in a.legal_basis))
+    line = _labelled(tr("Rechtsgrundlage"), "; ".join(ref for ref, _ in a.legal_basis))
     line.append_text(safe(f" – warum: lbcheck explain {code}", style="dim"))
     return line
 
@@ -79,35 +88,37 @@ def _basis(code: str, a: Advice) -> Text:
 def _advice_lines(code: str, a: Advice, clause_label: str) -> list[RenderableType]:
     lines: list[RenderableType] = [_labelled(clause_label, a.model_clause)]
     if a.proof:
-        lines.append(_labelled("Nachweis", a.proof))
+        lines.append(_labelled(tr("Nachweis"), a.proof))
     lines.append(_basis(code, a))
     return lines
 
 
 def _spot(spot: Spot) -> Table:
     lines: list[RenderableType] = [
-        safe(f"{spot.location.describe()} ({PLACE_DE[spot.place.value]})", style="dim"),
+        safe(f"{where(spot.location)} ({_place(spot.place.value)})", style="dim"),
         safe(f"„{spot.excerpt}“"),
     ]
     for r in spot.rules:
         head = Text().append_text(safe(f"{r.code} {r.title} ", style="bold"))
-        head.append(f"[{SEVERITY_DE[r.severity.value]}]", style=_SEVERITY_STYLE[r.severity.value])
+        head.append(f"[{_severity(r.severity.value)}]", style=_SEVERITY_STYLE[r.severity.value])
         if r.first:
             head.append_text(safe(f": {r.message}"))
             lines.append(head)
             if r.advice is not None:
                 lines.append(
                     _item(
-                        "", _labelled("Besser so", r.advice.model_clause), _basis(r.code, r.advice)
+                        "",
+                        _labelled(tr("Besser so"), r.advice.model_clause),
+                        _basis(r.code, r.advice),
                     )
                 )
         else:
-            head.append_text(safe(f" – wie oben bei {r.code}"))
+            head.append_text(safe(tr(" – wie oben bei {code}", code=r.code)))
             lines.append(head)
     for c in spot.weak:
         lines.append(_criterion_head(c))
         if c.advice is not None:
-            lines.append(_item("", *_advice_lines(c.code, c.advice, "Besser so")))
+            lines.append(_item("", *_advice_lines(c.code, c.advice, tr("Besser so"))))
     return _item("•", *lines)
 
 
@@ -115,7 +126,7 @@ def _criterion_head(c: CriterionResult) -> Text:
     head = Text().append_text(safe(f"{c.code} {c.title}", style="bold"))
     if c.status is not Status.MET:
         head.append(" – ")
-        head.append(STATUS_DE[c.status.value], style=_STATUS_STYLE[c.status.value])
+        head.append(label("status", c.status.value, STATUS_DE), style=_STATUS_STYLE[c.status.value])
     if c.status is Status.WEAK:
         head.append_text(safe(f": {weak_reason(c)}"))
     return head
@@ -123,10 +134,10 @@ def _criterion_head(c: CriterionResult) -> Text:
 
 def _missing(c: CriterionResult) -> Table:
     head = _criterion_head(c)
-    head.append(f" [{SEVERITY_DE[c.severity.value]}]", style=_SEVERITY_STYLE[c.severity.value])
+    head.append(f" [{_severity(c.severity.value)}]", style=_SEVERITY_STYLE[c.severity.value])
     lines: list[RenderableType] = [head]
     if c.advice is not None:
-        lines.extend(_advice_lines(c.code, c.advice, "Textbaustein"))
+        lines.extend(_advice_lines(c.code, c.advice, tr("Textbaustein")))
     return _item("•", *lines)
 
 
@@ -135,7 +146,8 @@ def _met(c: CriterionResult) -> Table:
     e = shown_evidence(c)
     if e is not None:
         lines.append(safe(f"„{e.excerpt}“"))
-        more = f" und {counted(len(c.evidence) - 1, 'Fundstelle')} mehr" if c.evidence[1:] else ""
+        extra = counted(len(c.evidence) - 1, "Fundstelle")
+        more = tr(" und {places} mehr", places=extra) if c.evidence[1:] else ""
         lines.append(safe(_where(e) + more, style="dim"))
     return _item("•", *lines)
 
@@ -143,8 +155,8 @@ def _met(c: CriterionResult) -> Table:
 def _statistics(doc: DocumentReport) -> list[RenderableType]:
     places = [safe(f"{place}: {dims}") for place, dims in placement_rows(doc)]
     lines: list[RenderableType] = [
-        _heading("Für Vergabestatistik und eForms"),
-        _item("•", Text("Verortung (VergStatVO, eForms BT-DEX-02):", style="bold"), *places),
+        _heading(tr("Für Vergabestatistik und eForms")),
+        _item("•", Text(tr("Verortung (VergStatVO, eForms BT-DEX-02):"), style="bold"), *places),
     ]
     lines.extend(
         _item("•", safe(f"{eforms_label(h.field, h.code)}: {h.reason}")) for h in doc.eforms
@@ -155,26 +167,24 @@ def _statistics(doc: DocumentReport) -> list[RenderableType]:
 def _body(d: Digest) -> list[RenderableType]:
     doc = d.report
     parts: list[RenderableType] = [
-        Text(f"Fazit: {d.verdict}", style="bold"),
+        Text(tr("Fazit: {verdict}", verdict=d.verdict), style="bold"),
         safe(meta_line(doc), style="dim"),
         safe(sets_line(doc), style="dim"),
     ]
     if d.change:
-        parts.append(_heading(f"Ändern: {counted(len(d.change), 'Stelle')}"))
+        parts.append(_heading(tr("Ändern: {n}", n=counted(len(d.change), "Stelle"))))
         parts.extend(_spot(s) for s in d.change)
     if d.add:
-        parts.append(
-            _heading(
-                f"Ergänzen: {counted(len(d.add), 'Kriterium')} "
-                f"{'fehlt' if len(d.add) == 1 else 'fehlen'}"
-            )
-        )
+        n = counted(len(d.add), "Kriterium")
+        one = len(d.add) == 1
+        head = tr("Ergänzen: {n} fehlt", n=n) if one else tr("Ergänzen: {n} fehlen", n=n)
+        parts.append(_heading(head))
         parts.extend(_missing(c) for c in d.add)
     if d.tighten:
-        parts.append(_heading(f"Schärfen: {counted(len(d.tighten), 'Formulierung')}"))
+        parts.append(_heading(tr("Schärfen: {n}", n=counted(len(d.tighten), "Formulierung"))))
         parts.extend(_spot(s) for s in d.tighten)
     if d.fine:
-        parts.append(_heading(f"In Ordnung: {counted(len(d.fine), 'Kriterium')} erfüllt"))
+        parts.append(_heading(tr("In Ordnung: {n} erfüllt", n=counted(len(d.fine), "Kriterium"))))
         parts.extend(_met(c) for c in d.fine)
     parts.extend(_statistics(doc))
     return parts
@@ -184,7 +194,9 @@ def _document(doc: DocumentReport) -> RenderableType:
     title = Rule(safe(doc.path, style="bold"), align="left", characters="─")
     if doc.status != "ok":
         assert doc.error is not None
-        code = Text().append_text(safe(f"Nicht geprüft [{doc.error.code}]: ", style="bold red"))
+        code = Text().append_text(
+            safe(tr("Nicht geprüft [{code}]: ", code=doc.error.code), style="bold red")
+        )
         code.append_text(safe(doc.error.message))
         return Group(title, code)
     return Group(title, *_body(digest(doc)))
@@ -194,15 +206,20 @@ class TerminalReporter(Reporter):
     name = "terminal"
     extension = ".txt"
 
-    def __init__(self, color: bool = False, width: int = 100) -> None:
+    def __init__(self, color: bool = False, width: int = 100, lang: Lang = "de") -> None:
         self.color = color
         self.width = width
+        self.lang = lang
 
     @classmethod
     def from_env(cls, env: RenderEnv) -> TerminalReporter:
-        return cls(color=env.color, width=env.width)
+        return cls(color=env.color, width=env.width, lang=env.lang)
 
     def render(self, report: Report) -> str:
+        with use(self.lang):
+            return self._render(report)
+
+    def _render(self, report: Report) -> str:
         buffer = io.StringIO()
         console = Console(
             file=buffer,

@@ -1,0 +1,140 @@
+"""The language of lbcheck's own texts: German (the default) or English (``--lang en``).
+
+German is written in the code, where the text is used; it is also the key. English lives as data
+in ``locale/en.toml`` (``[messages]`` maps each German template to its English one, plus nouns,
+labels and the messages for unreadable files). A missing English text falls back to German; a
+test keeps the table complete for every ``tr("…")`` in the sources.
+
+Only lbcheck's own texts change. The catalogue (criterion titles, messages, model clauses) is
+German data about German procurement law and stays German; names from documents stay as they
+are. The language of a run is set once at the edge (:func:`use`) and read where texts are made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import tomllib
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import replace
+from importlib import resources
+from typing import Any, Literal
+
+from lbcheck.models import DocumentReport, ErrorInfo, Location, Report
+
+Lang = Literal["de", "en"]
+LANGS: tuple[Lang, ...] = ("de", "en")
+ENV_VAR = "LBCHECK_LANG"
+
+_current: ContextVar[Lang] = ContextVar("lbcheck_lang", default="de")
+
+
+def parse_lang(value: str, source: str = "--lang") -> Lang:
+    """``"en"``, ``"EN"``, ``"en_GB.UTF-8"`` -> ``"en"``; anything else is a usage error."""
+    from lbcheck.errors import UsageError
+
+    short = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    if short not in LANGS:
+        raise UsageError(
+            tr("{source} erwartet de oder en, nicht {value!r}.", source=source, value=value)
+        )
+    return short
+
+
+def current() -> Lang:
+    return _current.get()
+
+
+def set_language(lang: Lang) -> None:
+    """Set the language for the rest of this run (the command line does this once)."""
+    _current.set(lang)
+
+
+@contextlib.contextmanager
+def use(lang: Lang) -> Iterator[None]:
+    """The language for the texts made inside the ``with`` block."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+@functools.cache
+def english() -> dict[str, Any]:
+    """The English table (``locale/en.toml``)."""
+    text = resources.files("lbcheck").joinpath("locale", "en.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def tr(template: str, /, **fields: object) -> str:
+    """``template`` (German, with ``{name}`` fields) in the current language, filled in."""
+    text = template
+    if current() == "en":
+        text = english()["messages"].get(template, template)
+    return text.format(**fields) if fields else text
+
+
+def noun(n: int, singular: str) -> str:
+    """The noun (given as its German singular) in the number ``n`` asks for."""
+    if current() == "en":
+        one, many = english()["nouns"][singular]
+        return str(one if n == 1 else many)
+    from lbcheck.reporters.german import plural
+
+    return plural(n, singular)
+
+
+def counted(n: int, singular: str) -> str:
+    """``n`` and the noun in the right number: ``2 Kriterien`` / ``2 criteria``."""
+    return f"{n} {noun(n, singular)}"
+
+
+def label(kind: str, key: str, german: dict[str, str]) -> str:
+    """A label for a code (``status``, ``severity``, ``place``, ``set``, ``kind``)."""
+    if current() == "en":
+        found = english()["labels"][kind].get(key)
+        if found is not None:
+            return str(found)
+    return german.get(key, key)
+
+
+def where(location: Location) -> str:
+    """``S. 3, Abschnitt 3.2 Papier, Abs. 2`` / ``p. 3, section 3.2 Papier, para. 2``."""
+    if current() == "de":
+        return location.describe()
+    parts: list[str] = []
+    if location.page is not None:
+        parts.append(f"p. {location.page}")
+    if location.section:
+        parts.append(f"section {location.section[-1]}")
+    if location.table is not None:
+        cell = f"table {location.table}"
+        if location.row is not None:
+            cell += f" row {location.row}"
+        if location.column is not None:
+            cell += f" col. {location.column}"
+        parts.append(cell)
+    elif location.paragraph is not None:
+        parts.append(f"para. {location.paragraph}")
+    if location.line is not None:
+        parts.append(f"line {location.line}")
+    return ", ".join(parts) if parts else "document"
+
+
+def localized(report: Report, lang: Lang) -> Report:
+    """The report with the messages of unreadable files in ``lang`` (they are made in the
+    worker processes, in German); everything else in a report is data."""
+    if lang == "de":
+        return report
+    table: dict[str, str] = english()["ingest"]
+    docs: list[DocumentReport] = []
+    for doc in report.documents:
+        error = doc.error
+        if error is not None and error.code in table:
+            english_error = ErrorInfo(error.code, table[error.code], error.detail)
+            docs.append(replace(doc, error=english_error))
+        else:
+            docs.append(doc)
+    return Report(tuple(docs), report.rules)

@@ -1,0 +1,148 @@
+"""``--lang en`` / ``LBCHECK_LANG=en``: lbcheck's own texts in English, German by default."""
+
+from __future__ import annotations
+
+import ast
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+from lbcheck.errors import IngestCode
+from lbcheck.i18n import english
+from tests.cli.helpers import EXAMPLE, ROOT, run
+
+SRC = ROOT / "src" / "lbcheck"
+
+
+def _calls(name: str) -> list[tuple[Path, int, ast.Call]]:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == name:
+                found.append((path, node.lineno, node))
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+
+
+def test_every_text_has_an_english_entry_with_the_same_fields() -> None:
+    messages = english()["messages"]
+    calls = _calls("tr")
+    assert len(calls) > 90
+    for path, line, call in calls:
+        first = call.args[0]
+        assert isinstance(first, ast.Constant), f"{path}:{line}: tr() needs a literal"
+        assert first.value in messages, f"{path}:{line}: no English for {first.value!r}"
+        assert _fields(messages[first.value]) == _fields(first.value), f"{path}:{line}"
+        assert {k.arg for k in call.keywords} == _fields(first.value), f"{path}:{line}"
+
+
+def test_every_counted_noun_and_error_code_has_english() -> None:
+    nouns = english()["nouns"]
+    for path, line, call in _calls("counted"):
+        noun = call.args[1] if len(call.args) > 1 else None
+        if isinstance(noun, ast.Constant):
+            assert noun.value in nouns, f"{path}:{line}: no English noun {noun.value!r}"
+    assert set(english()["ingest"]) == {c.value for c in IngestCode}
+
+
+def test_german_stays_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "scan", str(EXAMPLE))
+    assert code == 1
+    assert "Fazit:" in out and "1 Dokument geprüft" in out and "Verdict" not in out
+
+
+def test_terminal_report_in_english(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.docx"
+    broken.write_bytes(b"not a zip")
+    code, out, _ = run(capsys, "scan", "--lang", "en", str(EXAMPLE), str(broken))
+    assert code == 1
+    text = " ".join(out.split())
+    for english_text in (
+        "Verdict: change 2 places, add 7 criteria, tighten 3 wordings.",
+        "Change: 2 places",
+        "Add: 7 criteria missing",
+        "Legal basis:",
+        "Model clause:",
+        "(specification)",
+        "section 3 Schreibgeräte und Kunststoffartikel, line 29",
+        "Not checked [corrupt]: The file is damaged",
+        "2 documents checked, 1 not readable: 3 errors, 10 warnings, 0 notes "
+        "(5 findings, 7 missing criteria, 1 unreadable file).",
+    ):
+        assert english_text in text, english_text
+    for german in ("Fazit", "Ändern:", "Rechtsgrundlage", "geprüft", "Abschnitt"):
+        assert german not in text, german
+    assert "Stabilo Boss Original" in text  # the document's own text is never translated
+
+
+def test_environment_variable_and_option(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LBCHECK_LANG", "en_GB.UTF-8")
+    _, out, _ = run(capsys, "scan", "--statistics", str(EXAMPLE))
+    assert "in total in 1 document" in out and "finding" in out
+    _, out, _ = run(capsys, "scan", "--lang", "de", "--statistics", str(EXAMPLE))
+    assert "insgesamt in 1 Dokument" in out  # the option wins over the environment
+    _, out, _ = run(capsys, "--lang", "de", "criteria", "list", "--set", "ilo")
+    assert "Kriterium" in out
+    monkeypatch.delenv("LBCHECK_LANG")
+    _, out, _ = run(capsys, "--lang", "en", "criteria", "list", "--set", "ilo")
+    assert "Criterion" in out and "Kriterium " not in out
+
+
+def test_usage_errors_in_english(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "scan", "--lang", "en", str(tmp_path / "fehlt.md"))
+    assert code == 2 and "does not exist. Please check the path" in err
+    code, _, err = run(capsys, "scan", "--lang", "en", "-f", "pdf", str(EXAMPLE))
+    assert code == 2 and "unknown format" in err
+    config = tmp_path / "lbcheck.toml"
+    config.write_text('sets = ["ilo"]\nfail-onn = "error"\n', encoding="utf-8")
+    doc = tmp_path / "lb.md"
+    doc.write_text("# LB\n\nPapier.\n", encoding="utf-8")
+    code, _, err = run(capsys, "scan", "--lang", "en", str(doc))
+    assert code == 2 and "unknown key 'fail_onn'; allowed are:" in err
+
+
+@pytest.mark.parametrize("value", ["fr", "", "deutsch"])
+def test_unknown_language_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    code, _, err = run(capsys, "scan", "--lang", value or "xx", str(EXAMPLE))
+    assert code == 2 and "--lang" in err and "de" in err and "en" in err
+    if value:
+        monkeypatch.setenv("LBCHECK_LANG", value)
+        code, _, err = run(capsys, "scan", str(EXAMPLE))
+        assert code == 2 and "LBCHECK_LANG" in err
+
+
+def test_markdown_and_sarif_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "markdown", str(EXAMPLE))
+    assert out.startswith("## lbcheck: review") and "**Failed:** 2 errors, 10 warnings." in out
+    assert "Model clause:" in out and "Textbaustein" not in out
+    _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "sarif", str(EXAMPLE))
+    run_ = json.loads(out)["runs"][0]
+    assert run_["tool"]["driver"]["language"] == "en-US"
+    vr01 = next(r for r in run_["tool"]["driver"]["rules"] if r["id"] == "VR-01")
+    assert vr01["shortDescription"]["text"].startswith("Rule: ")
+    assert "Legal basis:" in vr01["help"]["text"]
+    result = next(r for r in run_["results"] if r["ruleId"] == "VR-01")
+    assert "Found at: section 3" in result["message"]["text"]
+
+
+def test_html_stays_german_rather_than_mixed(capsys: pytest.CaptureFixture[str]) -> None:
+    """The HTML templates have no English yet: the page stays German as a whole."""
+    _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "html", str(EXAMPLE))
+    assert "1 Dokument geprüft" in out and "documents checked" not in out
+
+
+def test_language_ends_with_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    """main() is called many times in one process (tests, tools): no language leaks out."""
+    from lbcheck.i18n import current
+
+    run(capsys, "--lang", "en", "criteria", "list", "--set", "ilo")
+    assert current() == "de"
