@@ -28,7 +28,7 @@ def cache_root() -> Path | None:
     return Path(platformdirs.user_cache_dir("lbcheck", appauthor=False))
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> bool:
+def write_atomically(target: Path, write: Callable[[Path], object]) -> bool:
     """Let ``write`` fill a temporary file next to ``target``, then rename it into place.
 
     Returns False (and leaves nothing behind) when the folder cannot be written: a cache is an

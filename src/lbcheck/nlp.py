@@ -7,6 +7,9 @@ used only when the user names one (``--spacy-model de_core_news_sm``) and has it
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,6 +84,44 @@ def lemma_key(word: str) -> str:
     return _HYPHEN_IN_WORD.sub("", word.lower())
 
 
+def _no_info(*_args: object, **_kwargs: object) -> None:
+    raise RuntimeError("spacy.info is not available inside lbcheck; run `python -m spacy info`")
+
+
+def import_spacy() -> Any:
+    """``import spacy`` without running ``spacy.cli``'s package init on the way.
+
+    spaCy's package init imports ``spacy.cli.info`` for ``spacy.info``, which loads every
+    command-line command (typer apps, ``requests``, the model downloader): about a third of the
+    import time, and lbcheck uses none of it. While spaCy is imported, placeholders stand in for
+    ``spacy.cli`` and ``spacy.cli.info``; they are removed afterwards, so an explicit
+    ``import spacy.cli`` later still gets the real package.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = [f"{next(iter(spec.submodule_search_locations))}/cli"]
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _no_info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    for name, stub in stubs.items():
+        sys.modules.setdefault(name, stub)
+    try:
+        import spacy
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Any:
     """Build (once per process) the German pipeline.
@@ -88,7 +129,7 @@ def load_pipeline(model: str | None = None) -> Any:
     The tokenizer's special cases for whitespace strings are dropped: they put spaCy on a slow
     path for newline-heavy extractor text (4-9x slower) and change no token.
     """
-    import spacy
+    spacy = import_spacy()
     from spacy.lookups import Lookups
 
     from lbcheck.nlp_lemmas import german_lemmas

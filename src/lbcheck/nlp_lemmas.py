@@ -120,16 +120,17 @@ class LemmaLookup:
         return default if lemma is None else lemma
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+@lru_cache(maxsize=1)
+def source_digest() -> str:
+    """SHA-256 of the installed German lookup table (names the file built from it)."""
+    return hashlib.sha256(source_path().read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def german_lemmas() -> LemmaLookup:
     """The German lemma table, on disk when a cache folder is available."""
-    source = source_path()
     root = cache_root()
     database = None
     if root is not None:
-        database = root / "lemmas" / f"de-{_digest(source)[:24]}-v{_FORMAT}.sqlite"
-    return LemmaLookup(source, database)
+        database = root / "lemmas" / f"de-{source_digest()[:24]}-v{_FORMAT}.sqlite"
+    return LemmaLookup(source_path(), database)
