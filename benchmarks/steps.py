@@ -35,8 +35,10 @@ STEPS: dict[str, tuple[str, str]] = {
         "from lbcheck.nlp import import_spacy; import_spacy().blank('de')",
     ),
     "YAML loader (built-in sets)": (
-        "import yaml; from lbcheck.criteria import loader as l; l._LineLoader.__bases__ = "
-        "(yaml.SafeLoader,); l.load_catalogue()",
+        "import yaml; from lbcheck.criteria import loader as l\n"
+        "class L(yaml.SafeLoader): pass\n"
+        "L.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, l._construct_mapping)"
+        "\nl._LineLoader = L; l.load_catalogue()",
         "from lbcheck.criteria import loader as l; l.load_catalogue()",
     ),
     "compile catalogue (cache miss -> hit)": (
