@@ -67,3 +67,18 @@ def test_pipeline_lemmas_match_spacy_initialised_lemmatiser() -> None:
     ours = [t.lemma_ for t in load_pipeline()(text)]
     assert ours == [t.lemma_ for t in reference(text)]
     assert "Nachweis" in ours
+
+
+def test_spacy_cli_stays_importable_after_the_lean_import() -> None:
+    import importlib
+    import sys
+
+    from lbcheck.nlp import import_spacy
+
+    spacy = import_spacy()
+    assert sys.modules.get("spacy.cli.info") is None or hasattr(
+        sys.modules["spacy.cli.info"], "__file__"
+    )  # no placeholder left behind
+    cli = importlib.import_module("spacy.cli")
+    assert hasattr(cli, "download")  # the real package, loaded on demand
+    assert spacy.blank("de").lang == "de"
