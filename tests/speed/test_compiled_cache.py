@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,10 @@ def test_cache_round_trip_gives_the_same_catalogue_and_results(
     assert _matchers(cached) == _matchers(fresh)
     document = read_document(ROOT / "examples" / "lb_bueromaterial.md")
     assert check_document(document, cached) == check_document(document, fresh)
+    # Spawned workers (no fork) receive the compiled catalogue pickled.
+    assert check_document(document, pickle.loads(pickle.dumps(cached))) == check_document(
+        document, fresh
+    )
 
 
 def test_key_follows_content_and_bad_files_are_misses(
