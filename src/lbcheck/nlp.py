@@ -79,6 +79,7 @@ class SentenceSpan:
     tokens: tuple[Token, ...]
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; a document repeats most of its words
 def lemma_key(word: str) -> str:
     """The form a lemma takes in the lemma view: lower case, no hyphens inside words."""
     return _HYPHEN_IN_WORD.sub("", word.lower())
