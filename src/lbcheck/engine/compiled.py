@@ -19,7 +19,7 @@ from lbcheck.criteria.schema import Concept, CriteriaSet, Entry, Matcher, Patter
 from lbcheck.engine.literals import LiteralIndex, required_literals
 from lbcheck.errors import CriteriaError
 from lbcheck.models import BlockKind, Modality, Place, Severity
-from lbcheck.nlp import split_sentences, token_key
+from lbcheck.nlp import load_pipeline, split_sentences, token_key
 
 # Inflection endings tolerated after each phrase word (nouns and adjectives).
 _ENDING = r"(?:e|s|es|en|n|er|ern|em|ns)?"
@@ -316,4 +316,8 @@ def compile_catalogue(catalogue: Catalogue, model: str | None = None) -> tuple[C
     index.freeze()
     if cache_key is not None and (stored is None or len(memo) != len(stored)):
         compiled_cache.store(cache_key, memo)
+    # Without the cache the pipeline was needed for the phrases; with it, load it here all the
+    # same: every check needs it, forked workers then inherit it, and a first document's time
+    # is its own.
+    load_pipeline(model)
     return tuple(compiled)
