@@ -79,10 +79,32 @@ class CompiledMatcher:
         return positions
 
     def search(self, text: str, lemmas: str) -> bool:
+        # Every match contains one of the literals: without one, neither compile nor search.
         return bool(
-            (self.lemma_rx is not None and self.lemma_rx.search(lemmas))
-            or (self.text_rx is not None and self.text_rx.search(text))
+            (
+                self.lemma_rx is not None
+                and _may_match(self.lemma_literals, lemmas)
+                and self.lemma_rx.search(lemmas)
+            )
+            or (
+                self.text_rx is not None
+                and _may_match_text(self.text_literals, text)
+                and self.text_rx.search(text)
+            )
         )
+
+
+def _may_match(literals: tuple[str, ...] | None, haystack: str) -> bool:
+    return literals is None or any(lit in haystack for lit in literals)
+
+
+def _may_match_text(literals: tuple[str, ...] | None, text: str) -> bool:
+    """The literal test on lower-cased text, as the document prefilter does it (and only where
+    lower-casing keeps every offset, like there)."""
+    if literals is None:
+        return True
+    lowered = text.lower()
+    return len(lowered) != len(text) or any(lit in lowered for lit in literals)
 
 
 @dataclass(frozen=True, slots=True)
