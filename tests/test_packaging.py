@@ -22,4 +22,4 @@ def test_wheel_contains_criteria_templates_and_entry_point(tmp_path: Path) -> No
     for template in ("base.html.j2", "report.html.j2", "macros.html.j2", "styles.css", "report.js"):
         assert f"lbcheck/reporters/html/templates/{template}" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "lbcheck = lbcheck.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "lbcheck = lbcheck.entry:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -7,6 +7,9 @@ used only when the user names one (``--spacy-model de_core_news_sm``) and has it
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,9 +79,48 @@ class SentenceSpan:
     tokens: tuple[Token, ...]
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; a document repeats most of its words
 def lemma_key(word: str) -> str:
     """The form a lemma takes in the lemma view: lower case, no hyphens inside words."""
     return _HYPHEN_IN_WORD.sub("", word.lower())
+
+
+def _no_info(*_args: object, **_kwargs: object) -> None:
+    raise RuntimeError("spacy.info is not available inside lbcheck; run `python -m spacy info`")
+
+
+def import_spacy() -> Any:
+    """``import spacy`` without running ``spacy.cli``'s package init on the way.
+
+    spaCy's package init imports ``spacy.cli.info`` for ``spacy.info``, which loads every
+    command-line command (typer apps, ``requests``, the model downloader): about a third of the
+    import time, and lbcheck uses none of it. While spaCy is imported, placeholders stand in for
+    ``spacy.cli`` and ``spacy.cli.info``; they are removed afterwards, so an explicit
+    ``import spacy.cli`` later still gets the real package.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = [f"{next(iter(spec.submodule_search_locations))}/cli"]
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _no_info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    for name, stub in stubs.items():
+        sys.modules.setdefault(name, stub)
+    try:
+        import spacy
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
 
 
 @lru_cache(maxsize=4)
@@ -88,7 +130,10 @@ def load_pipeline(model: str | None = None) -> Any:
     The tokenizer's special cases for whitespace strings are dropped: they put spaCy on a slow
     path for newline-heavy extractor text (4-9x slower) and change no token.
     """
-    import spacy
+    spacy = import_spacy()
+    from spacy.lookups import Lookups
+
+    from lbcheck.nlp_lemmas import german_lemmas
 
     if model:
         try:
@@ -106,8 +151,13 @@ def load_pipeline(model: str | None = None) -> Any:
     else:
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        # Instead of nlp.initialize(), which reads all 355k forms into memory (0.7 s), the
+        # lemmatiser gets the same table on disk, read form by form (lbcheck.nlp_lemmas).
+        lookups = Lookups()
+        table: Any = german_lemmas()  # duck-types spaCy's Table: the lemmatiser calls get()
+        lookups.set_table("lemma_lookup", table)
+        lemmatizer.lookups = lookups
     tokenizer: Any = nlp.tokenizer
     tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if not k.isspace()}
     return nlp

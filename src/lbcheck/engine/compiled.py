@@ -1,19 +1,25 @@
-"""Compile criteria entries once: phrases to lemma-view regexes, regexes to ``regex`` patterns."""
+"""Compile criteria entries once: phrases to lemma-view regexes, regexes to ``regex`` patterns.
+
+Lemmatising the phrases and analysing the patterns' literals is the costly part; its result is
+kept on disk per catalogue content (:mod:`lbcheck.engine.compiled_cache`). Patterns then compile
+when a document first needs them.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from lbcheck.criteria.loader import Catalogue
 from lbcheck.criteria.schema import Concept, CriteriaSet, Entry, Matcher, Pattern
-from lbcheck.engine.literals import required_literals
+from lbcheck.engine.literals import LiteralIndex, required_literals
 from lbcheck.errors import CriteriaError
 from lbcheck.models import BlockKind, Modality, Place, Severity
-from lbcheck.nlp import split_sentences, token_key
+from lbcheck.nlp import load_pipeline, split_sentences, token_key
 
 #: Seconds one search of a ``regex`` pattern (user regexes, headings) may take. Criteria files
 #: come from users: a pattern that backtracks badly and slipped past the load-time probe
@@ -22,19 +28,54 @@ REGEX_TIMEOUT = 5.0
 
 # Inflection endings tolerated after each phrase word (nouns and adjectives).
 _ENDING = r"(?:e|s|es|en|n|er|ern|em|ns)?"
+_TEXT_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.MULTILINE
+_HEADING_FLAGS = regex.IGNORECASE
+
+
+class LazyPattern:
+    """A regular expression compiled when a document first needs it.
+
+    Phrases compile with the stdlib ``re`` (about three times faster than ``regex`` for plain
+    alternations); user regexes keep the ``regex`` module's syntax.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern", "uses_regex")
+
+    def __init__(self, pattern: str, flags: int = 0, uses_regex: bool = False) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.uses_regex = uses_regex
+        self._compiled: Any = None
+
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            module: Any = regex if self.uses_regex else re
+            self._compiled = module.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, timeout: float | None = None) -> Any:
+        # Only user regexes can backtrack badly; phrase alternations (stdlib re) cannot.
+        if self.uses_regex and timeout is not None:
+            return self.compiled().search(text, timeout=timeout)
+        return self.compiled().search(text)
+
+    def finditer(self, text: str, timeout: float | None = None) -> Iterator[Any]:
+        if self.uses_regex and timeout is not None:
+            return iter(self.compiled().finditer(text, timeout=timeout))
+        return iter(self.compiled().finditer(text))
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledMatcher:
-    # Phrases compile to plain alternations: the stdlib ``re`` compiles and scans them about
-    # three times faster than ``regex``. User regexes keep the ``regex`` module's syntax.
-    lemma_rx: re.Pattern[str] | None
-    text_rx: regex.Pattern[str] | None
+    lemma_rx: LazyPattern | None
+    text_rx: LazyPattern | None
     within: str
     window: int
     # Literals one of which every match contains (None: no prefilter possible).
     lemma_literals: tuple[str, ...] | None = None
     text_literals: tuple[str, ...] | None = None
+    # The catalogue's one-pass literal search, when the literals above are all in it.
+    literal_index: LiteralIndex | None = field(default=None, compare=False, repr=False)
 
     def word_positions(self, text: str, lemmas: str) -> list[int]:
         """Word indices (whitespace-separated, in the view that matched) of every hit."""
@@ -51,17 +92,39 @@ class CompiledMatcher:
         return positions
 
     def search(self, text: str, lemmas: str) -> bool:
+        # Every match contains one of the literals: without one, neither compile nor search.
         return bool(
-            (self.lemma_rx is not None and self.lemma_rx.search(lemmas))
-            or (self.text_rx is not None and self.text_rx.search(text, timeout=REGEX_TIMEOUT))
+            (
+                self.lemma_rx is not None
+                and _may_match(self.lemma_literals, lemmas)
+                and self.lemma_rx.search(lemmas)
+            )
+            or (
+                self.text_rx is not None
+                and _may_match_text(self.text_literals, text)
+                and self.text_rx.search(text, timeout=REGEX_TIMEOUT)
+            )
         )
+
+
+def _may_match(literals: tuple[str, ...] | None, haystack: str) -> bool:
+    return literals is None or any(lit in haystack for lit in literals)
+
+
+def _may_match_text(literals: tuple[str, ...] | None, text: str) -> bool:
+    """The literal test on lower-cased text, as the document prefilter does it (and only where
+    lower-casing keeps every offset, like there)."""
+    if literals is None:
+        return True
+    lowered = text.lower()
+    return len(lowered) != len(text) or any(lit in lowered for lit in literals)
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledPattern:
     matcher: CompiledMatcher
     near: tuple[tuple[CompiledMatcher, int], ...]
-    headings: regex.Pattern[str] | None
+    headings: LazyPattern | None
     requires: tuple[CompiledMatcher, ...]
     unless: tuple[CompiledMatcher, ...]
     modality: frozenset[Modality]
@@ -132,12 +195,45 @@ def compile_matcher(
     where: str,
     model: str | None = None,
     concepts: Mapping[str, Concept] | None = None,
+    *,
+    index: LiteralIndex | None = None,
+    memo: dict[str, list[Any]] | None = None,
 ) -> CompiledMatcher:
-    lemma_rx = text_rx = None
+    """Compile one matcher; ``memo`` holds (and receives) the costly parts by matcher content."""
     try:
         phrases, expressions = expand_concepts(m, concepts or {})
     except CriteriaError as exc:
         raise CriteriaError(f"{where}: {exc}") from exc
+    key = "\x1f".join(phrases) + "\x1e" + "\x1f".join(expressions)
+    parts = memo.get(key) if memo is not None else None
+    if parts is None:
+        parts = _compile_parts(phrases, expressions, where, model)
+        if memo is not None:
+            memo[key] = parts
+    lemma_pattern, text_pattern, lemma_lits, text_lits = parts
+    lemma_literals = tuple(lemma_lits) if lemma_lits is not None else None
+    text_literals = tuple(text_lits) if text_lits is not None else None
+    lemma_rx = LazyPattern(lemma_pattern) if lemma_pattern is not None else None
+    text_rx = LazyPattern(text_pattern, _TEXT_FLAGS, True) if text_pattern is not None else None
+    if index is not None and all(
+        LiteralIndex.indexable(lits)
+        for rx, lits in ((lemma_rx, lemma_literals), (text_rx, text_literals))
+        if rx is not None
+    ):
+        index.add(lemma_literals, text_literals)
+    else:
+        index = None
+    return CompiledMatcher(
+        lemma_rx, text_rx, m.within, m.window, lemma_literals, text_literals, index
+    )
+
+
+def _compile_parts(
+    phrases: Sequence[str], expressions: Sequence[str], where: str, model: str | None
+) -> list[Any]:
+    """Pattern texts and prefilter literals of a matcher; every pattern compiled once to check
+    it (a catalogue found in the cache was checked when it was stored)."""
+    lemma_pattern = text_pattern = None
     try:
         if phrases:
             alternatives = sorted(
@@ -145,45 +241,56 @@ def compile_matcher(
                 key=len,
                 reverse=True,
             )
-            lemma_rx = re.compile(r"(?<= )(?:" + "|".join(alternatives) + r")(?= )")
+            lemma_pattern = r"(?<= )(?:" + "|".join(alternatives) + r")(?= )"
+            re.compile(lemma_pattern)
         if expressions:
-            text_rx = regex.compile(
-                "|".join(f"(?:{r})" for r in expressions),
-                regex.IGNORECASE | regex.UNICODE | regex.MULTILINE,
-            )
+            text_pattern = "|".join(f"(?:{r})" for r in expressions)
+            regex.compile(text_pattern, _TEXT_FLAGS)
     except (regex.error, re.error) as exc:
         raise CriteriaError(f"{where}: ungültiger regulärer Ausdruck ({exc})") from exc
-    return CompiledMatcher(
-        lemma_rx,
-        text_rx,
-        m.within,
-        m.window,
-        required_literals(lemma_rx.pattern) if lemma_rx is not None else None,
-        required_literals(text_rx.pattern) if text_rx is not None else None,
-    )
+    return [
+        lemma_pattern,
+        text_pattern,
+        _literals(lemma_pattern),
+        _literals(text_pattern),
+    ]
+
+
+def _literals(pattern: str | None) -> list[str] | None:
+    found = required_literals(pattern) if pattern is not None else None
+    return list(found) if found is not None else None
 
 
 def _compile_pattern(
-    p: Pattern, where: str, model: str | None, concepts: Mapping[str, Concept]
+    p: Pattern,
+    where: str,
+    model: str | None,
+    concepts: Mapping[str, Concept],
+    *,
+    index: LiteralIndex | None,
+    memo: dict[str, list[Any]] | None,
+    checked: bool,
 ) -> CompiledPattern:
-    try:
-        headings = (
-            regex.compile("|".join(f"(?:{h})" for h in p.headings), regex.IGNORECASE)
-            if p.headings
-            else None
-        )
-    except regex.error as exc:
-        raise CriteriaError(f"{where}.headings: ungültiger regulärer Ausdruck ({exc})") from exc
+    headings = None
+    if p.headings:
+        headings = LazyPattern("|".join(f"(?:{h})" for h in p.headings), _HEADING_FLAGS, True)
+        if not checked:
+            try:
+                headings.compiled()
+            except regex.error as exc:
+                raise CriteriaError(
+                    f"{where}.headings: ungültiger regulärer Ausdruck ({exc})"
+                ) from exc
+
+    def matcher(m: Matcher, at: str) -> CompiledMatcher:
+        return compile_matcher(m, at, model, concepts, index=index, memo=memo)
+
     return CompiledPattern(
-        matcher=compile_matcher(p, where, model, concepts),
-        near=tuple(
-            (compile_matcher(n, f"{where}.near", model, concepts), n.tokens) for n in p.near
-        ),
+        matcher=matcher(p, where),
+        near=tuple((matcher(n, f"{where}.near"), n.tokens) for n in p.near),
         headings=headings,
-        requires=tuple(
-            compile_matcher(r, f"{where}.requires", model, concepts) for r in p.requires
-        ),
-        unless=tuple(compile_matcher(u, f"{where}.unless", model, concepts) for u in p.unless),
+        requires=tuple(matcher(r, f"{where}.requires") for r in p.requires),
+        unless=tuple(matcher(u, f"{where}.unless") for u in p.unless),
         modality=frozenset(p.modality),
         places=frozenset(p.places),
         kinds=frozenset(p.kinds),
@@ -194,9 +301,15 @@ def _compile_pattern(
 
 def compile_catalogue(catalogue: Catalogue, model: str | None = None) -> tuple[CompiledEntry, ...]:
     """Compile every enabled entry of the catalogue, in catalogue order."""
+    from lbcheck.engine import compiled_cache
     from lbcheck.engine.heuristics import REGISTRY
 
     concepts = catalogue.concepts
+    # Only the default pipeline's lemmas are cached: a named spaCy model may change any time.
+    cache_key = compiled_cache.catalogue_key(catalogue) if model is None else None
+    stored = compiled_cache.load(cache_key) if cache_key is not None else None
+    memo: dict[str, list[Any]] = dict(stored) if stored is not None else {}
+    index = LiteralIndex()
     compiled = []
     for s, e in catalogue.entries():
         if not e.enabled:
@@ -212,16 +325,34 @@ def compile_catalogue(catalogue: Catalogue, model: str | None = None) -> tuple[C
                 entry=e,
                 set=s,
                 patterns=tuple(
-                    _compile_pattern(p, f"{where}.patterns[{i}]", model, concepts)
+                    _compile_pattern(
+                        p,
+                        f"{where}.patterns[{i}]",
+                        model,
+                        concepts,
+                        index=index,
+                        memo=memo,
+                        checked=stored is not None,
+                    )
                     for i, p in enumerate(e.patterns)
                 ),
                 unless=tuple(
-                    compile_matcher(m, f"{where}.unless", model, concepts) for m in e.unless
+                    compile_matcher(m, f"{where}.unless", model, concepts, index=index, memo=memo)
+                    for m in e.unless
                 ),
                 document_unless=tuple(
-                    compile_matcher(m, f"{where}.document_unless", model, concepts)
+                    compile_matcher(
+                        m, f"{where}.document_unless", model, concepts, index=index, memo=memo
+                    )
                     for m in e.document_unless
                 ),
             )
         )
+    index.freeze()
+    if cache_key is not None and (stored is None or len(memo) != len(stored)):
+        compiled_cache.store(cache_key, memo)
+    # Without the cache the pipeline was needed for the phrases; with it, load it here all the
+    # same: every check needs it, forked workers then inherit it, and a first document's time
+    # is its own.
+    load_pipeline(model)
     return tuple(compiled)

@@ -13,6 +13,7 @@ from lbcheck.engine.compiled import (
     CompiledMatcher,
     CompiledPattern,
 )
+from lbcheck.engine.literals import LiteralIndex, sentences_by_literal
 from lbcheck.models import BlockKind, Modality, Sentence, Severity
 
 
@@ -43,6 +44,10 @@ class Context:
     _title: str = ""
     _groups: dict[tuple[str, object], list[int]] = field(default_factory=dict)
     _cache: dict[tuple[int, str, object], bool] = field(default_factory=dict)
+    # Per literal index: sentences each literal occurs in (lemma view, lower-cased text view).
+    _literal_hits: dict[int, tuple[dict[str, set[int]], dict[str, set[int]]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         parts: list[str] = []
@@ -84,16 +89,43 @@ class Context:
                 pos = haystack.find(lit, max(pos + 1, nxt))
         return found
 
+    def _hits(self, index: LiteralIndex) -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+        """One Aho-Corasick pass per view finds every literal of the catalogue at once."""
+        key = id(index)
+        if key not in self._literal_hits:
+            self._literal_hits[key] = (
+                sentences_by_literal(index.lemma_automaton, self._lemmas, self._starts),
+                sentences_by_literal(index.text_automaton, self._text_lower, self._text_starts)
+                if self._text_lower is not None
+                else {},
+            )
+        return self._literal_hits[key]
+
+    def _with_literals(
+        self, m: CompiledMatcher, literals: tuple[str, ...], lemma_view: bool
+    ) -> set[int]:
+        if m.literal_index is not None:
+            hits = self._hits(m.literal_index)[0 if lemma_view else 1]
+            found: set[int] = set()
+            for lit in literals:
+                found |= hits.get(lit, set())
+            return found
+        if lemma_view:
+            return self._sentences_with(self._lemmas, self._starts, literals)
+        assert self._text_lower is not None
+        return self._sentences_with(self._text_lower, self._text_starts, literals)
+
     def candidates(self, m: CompiledMatcher) -> set[int]:
         """Indices of sentences the matcher finds.
 
-        A literal prefilter (``str.find``) picks the sentences worth a regex search; patterns
-        without one scan the joined document once, offsets mapped back with ``bisect``.
+        A literal prefilter (one Aho-Corasick pass for the whole catalogue, or ``str.find``)
+        picks the sentences worth a regex search; patterns without one scan the joined
+        document once, offsets mapped back with ``bisect``.
         """
         found: set[int] = set()
         if m.lemma_rx is not None:
             if m.lemma_literals is not None:
-                for i in self._sentences_with(self._lemmas, self._starts, m.lemma_literals):
+                for i in self._with_literals(m, m.lemma_literals, lemma_view=True):
                     if m.lemma_rx.search(self.sentences[i].lemmas):
                         found.add(i)
             else:
@@ -101,7 +133,7 @@ class Context:
                     found.add(bisect_right(self._starts, start) - 1)
         if m.text_rx is not None:
             if m.text_literals is not None and self._text_lower is not None:
-                hits = self._sentences_with(self._text_lower, self._text_starts, m.text_literals)
+                hits = self._with_literals(m, m.text_literals, lemma_view=False)
                 for i in hits - found:
                     if m.text_rx.search(self.sentences[i].view, timeout=REGEX_TIMEOUT):
                         found.add(i)

@@ -24,6 +24,9 @@ from lbcheck.ingest.quality import is_garbled, text_stats
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n|(?<=[\x02\ufffe])")
 _DIGITS = re.compile(r"\d+")
 _SUPERSCRIPT_RATIO = 0.8
+#: Pages read from one PDFium document before it is reopened: memory stays bounded by what
+#: PDFium caches for 50 pages (fonts, images) instead of growing with the page count.
+REOPEN_EVERY = 50
 
 
 def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
@@ -41,7 +44,13 @@ def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Extracted:
                 IngestCode.TOO_LARGE, f"{count} Seiten, Grenze {limits.max_pages} Seiten"
             )
         check_page_work(data, count, limits.max_page_ops)
-        pages = [_page_lines(pdf, index) for index in range(count)]
+        pages = []
+        for index in range(count):
+            if index and index % REOPEN_EVERY == 0:
+                # PDFium keeps every font and image it decoded until the document is closed.
+                pdf.close()
+                pdf = _open(data)
+            pages.append(_page_lines(pdf, index))
     except pdfium.PdfiumError as exc:
         raise IngestError(IngestCode.CORRUPT, f"PDF-Seite nicht lesbar: {exc}") from exc
     finally:

@@ -223,6 +223,8 @@ def _continues(prev: Para, para: Para, text: str) -> bool:
     if prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not text:
         return False
     before = prev.lines[-1].text
+    if not before:  # a line that cleaned to nothing (only control characters) ends nothing
+        return False
     if ends_sentence(before) or list_marker(text) or numbered_heading_level(text) is not None:
         return False
     if abs(prev.lines[-1].size - para.lines[0].size) > 0.1 * para.lines[0].size:

@@ -1,0 +1,148 @@
+"""Speed against the limit (a benchmark, not a test): prints the numbers of docs/performance.md.
+
+    python benchmarks/make_pdfs.py ../shared/corpus/real /tmp/lbcheck-bench   # once
+    python benchmarks/run.py /tmp/lbcheck-bench [--runs 5] [--docs 150] [--compare CMD]
+
+Measures, each as the median of ``--runs`` runs (fresh processes, interpreter start included):
+
+1. cold ``lbcheck scan`` of one 30-page PDF: wall and CPU time (target <= 1.0 s wall);
+2. ``lbcheck scan -j2`` over the batch of 30-page PDFs against single-process ``pdftotext``
+   over the same files in the same round (ratio; targets: within 1.5x, >= 20 documents/s);
+3. ``-j1`` against ``-j2`` (scaling; target >= 1.8x);
+4. the 500-page PDF: peak memory of the process (target <= 400 MB) and seconds per page
+   against the 30-page PDF (linear cost: about the same per page).
+
+``--compare CMD`` (e.g. ``"python -m lbcheck"`` of an older checkout) times a second command
+interleaved with the first, for before/after tables. The on-disk caches (lemma table, compiled
+catalogue) are warmed by one untimed run first: they are built once per installation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _lbcheck() -> list[str]:
+    exe = Path(sys.executable).with_name("lbcheck")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lbcheck.entry"]
+
+
+def timed(cmd: Sequence[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system of the child processes) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def peak_mb(cmd: Sequence[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``cmd`` alone, measured in a fresh parent."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+        "print(time.perf_counter() - t, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def pdftotext_all(files: Sequence[Path]) -> list[str]:
+    """One shell running pdftotext file after file: a single process at a time."""
+    script = " && ".join(f"pdftotext -q {shlex.quote(str(f))} /dev/null" for f in files)
+    return ["sh", "-c", script]
+
+
+def rounds(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[float, float]]]:
+    """Run every command once per round, in rotating order: (wall, cpu) per command."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    names = list(commands)
+    for r in range(runs):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            times[name].append(timed(commands[name]))
+    return times
+
+
+def _median(values: Sequence[tuple[float, float]], which: int) -> float:
+    return statistics.median(v[which] for v in values)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="output folder of benchmarks/make_pdfs.py")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--docs", type=int, default=150)
+    parser.add_argument("--compare", help="a second lbcheck command line to time alike")
+    args = parser.parse_args()
+    batch = sorted((args.folder / "batch").glob("*.pdf"), key=lambda p: -p.stat().st_size)
+    batch = batch[: args.docs]  # the largest first
+    one = batch[len(batch) // 2]
+    big = next(args.folder.glob("big-*.pdf"))
+    tools = {"lbcheck": _lbcheck()}
+    if args.compare:
+        tools["compare"] = shlex.split(args.compare)
+    scan = ["scan", "--isolated", "--format", "json", "--fail-on", "never"]
+    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; median of {args.runs}")
+    for tool in tools.values():
+        timed([*tool, *scan, str(one)])  # builds the on-disk caches once
+
+    print(f"\n1. cold scan of one 30-page PDF ({one.name})")
+    for name, tool in tools.items():
+        runs = [timed([*tool, *scan, str(one)]) for _ in range(args.runs)]
+        wall = statistics.median(w for w, _ in runs)
+        cpu = statistics.median(c for _, c in runs)
+        print(f"   {name:8} wall {wall:6.2f} s   cpu {cpu:6.2f} s")
+
+    files = [str(f) for f in batch]
+    print(f"\n2./3. batch: {len(batch)} PDFs of 30 pages, largest first")
+    commands = {"pdftotext": pdftotext_all(batch)}
+    for name, tool in tools.items():
+        commands[f"{name} -j2"] = [*tool, *scan, "-j", "2", *files]
+        commands[f"{name} -j1"] = [*tool, *scan, "-j", "1", *files]
+    times = rounds(commands, max(1, args.runs // 2))
+    ref, ref_cpu = _median(times["pdftotext"], 0), _median(times["pdftotext"], 1)
+    print(
+        f"   pdftotext (1 process) {ref:7.2f} s  {len(batch) / ref:6.1f} docs/s  "
+        f"cpu {ref_cpu:6.2f} s"
+    )
+    for name in tools:
+        two, one_job = times[f"{name} -j2"], times[f"{name} -j1"]
+        ratio = statistics.median(t[0] / p[0] for t, p in zip(two, times["pdftotext"], strict=True))
+        print(
+            f"   {name:8} -j2 {_median(two, 0):7.2f} s  {len(batch) / _median(two, 0):6.1f} "
+            f"docs/s  {ratio:4.2f}x pdftotext;  -j1 {_median(one_job, 0):7.2f} s  "
+            f"1 -> 2 workers {_median(one_job, 0) / _median(two, 0):4.2f}x;  "
+            f"cpu {_median(two, 1):6.2f} s ({_median(two, 1) / ref_cpu:4.2f}x pdftotext's)"
+        )
+
+    print(f"\n4. {big.name}: peak memory and cost per page")
+    for name, tool in tools.items():
+        wall_big, mb = peak_mb([*tool, *scan, str(big)])
+        wall_one = statistics.median(timed([*tool, *scan, str(one)])[0] for _ in range(3))
+        pages_big = int(big.stem.split("-")[-1])
+        print(
+            f"   {name:8} {wall_big:6.1f} s  peak {mb:6.0f} MB  "
+            f"{wall_big / pages_big * 1000:5.1f} ms/page (30 pages: {wall_one / 30 * 1000:5.1f})"
+        )
+    if shutil.which("pdftotext") is None:
+        print("pdftotext missing (Debian: poppler-utils); the ratio above is not valid")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
