@@ -30,3 +30,15 @@ def test_names_are_unique_and_every_entry_has_examples() -> None:
 def test_unknown_entry_is_a_programming_error() -> None:
     with pytest.raises(KeyError, match=r"lexicon\.yaml"):
         pattern("gibt-es-nicht")
+
+
+def test_one_abbreviation_list_for_line_joining_and_sentence_splitting() -> None:
+    """The reader and the sentence splitter once had drifting copies ("Ziff." split sentences)."""
+    from lbcheck.ingest.normalize import ends_sentence
+    from lbcheck.nlp import split_sentences
+
+    assert "ziff" in lexicon().abbreviations
+    assert not ends_sentence("Die Leistung erfolgt nach Ziff.")
+    text = "Die Leistung erfolgt nach Ziff. 4 der Anlage. Der Auftragnehmer muss liefern."
+    (spans,) = split_sentences([text])
+    assert len(spans) == 2

@@ -17,50 +17,13 @@ from typing import Any
 
 import regex
 
+from lbcheck.criteria.lexicon import lexicon
 from lbcheck.errors import UsageError
 from lbcheck.ingest.characters import fold
 
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
-# Abbreviations after which a trailing period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "abs",
-        "art",
-        "bzw",
-        "ca",
-        "co",
-        "dr",
-        "etc",
-        "evtl",
-        "ff",
-        "ggf",
-        "gem",
-        "hr",
-        "inkl",
-        "max",
-        "mind",
-        "min",
-        "nr",
-        "o.ä",
-        "s",
-        "sog",
-        "str",
-        "u.a",
-        "usw",
-        "vgl",
-        "z.b",
-        "z.t",
-        "zzgl",
-        "lfd",
-        "pos",
-        "stk",
-        "tel",
-        "bspw",
-        "i.d.r",
-        "i.s.d",
-        "i.v.m",
-    ]
-)
+# Abbreviations after which a trailing period does not end a sentence (the German lexicon).
+_ABBREVIATIONS = frozenset(lexicon().abbreviations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +133,11 @@ def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
     ("3.2.") and dates ("am 31. Januar"); a period there does not end the sentence.
     """
     words = [t for t in previous.tokens if any(ch.isalnum() for ch in t.text)]
-    last = previous.tokens[-1].text.lower().rsplit("-", 1)[-1] if previous.tokens else ""
+    tokens = previous.tokens
+    last = tokens[-1].text.lower().rsplit("-", 1)[-1] if tokens else ""
+    if last == "." and len(tokens) > 1:
+        # The tokenizer may cut the period off ("Ziff" "."): judge the word before it.
+        last = tokens[-2].text.lower().rsplit("-", 1)[-1] + "."
     if len(words) <= 2:
         return True
     if last.rstrip(".") in _ABBREVIATIONS or last in _ABBREVIATIONS:

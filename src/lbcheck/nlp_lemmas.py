@@ -61,12 +61,13 @@ def _build(source: Path, target: Path) -> None:
 
 def _open(path: Path) -> sqlite3.Connection | None:
     """The finished table at ``path`` opened read-only, or None when it is missing or broken."""
-    if not path.is_file():
-        return None
     try:
+        # A cache folder the user may not search (HOME of another user) is no table either.
+        if not path.is_file():
+            return None
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         row = con.execute("SELECT value FROM meta WHERE key = 'rows'").fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError):
         return None
     if row is None:
         con.close()

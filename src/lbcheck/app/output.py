@@ -13,6 +13,7 @@ from pathlib import Path
 from lbcheck.app.inputs import same_file
 from lbcheck.errors import UsageError
 from lbcheck.i18n import tr
+from lbcheck.ingest.folders import resolved
 
 # 0o666 before the umask, as `open(..., "w")` and every shell redirection do.
 _MODE = 0o666
@@ -98,6 +99,17 @@ def _publish(tmp: Path, target: Path, data: bytes, force: bool) -> None:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
             raise
         _write_new(target, data)  # file systems without hard links: O_EXCL directly
+
+
+def refuse_named_input(target: Path, paths: Iterable[str]) -> None:
+    """A usage error when ``target`` is one of the files named on the command line."""
+    if resolved(target) in {resolved(Path(p)) for p in paths}:
+        raise UsageError(
+            tr(
+                "--output {output} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht.",
+                output=target,
+            )
+        )
 
 
 def write_report(data: bytes, output: Path, inputs: Iterable[Path], force: bool) -> None:

@@ -9,14 +9,13 @@ from typing import Annotated, cast
 
 import typer
 
-from lbcheck.app.output import check_target, write_report
+from lbcheck.app.output import check_target, refuse_named_input, write_report
 from lbcheck.app.stream import write_text
 from lbcheck.cli._app import LANG_OPTION, app, apply_lang
 from lbcheck.config import FailOn, parse_severity
 from lbcheck.errors import UsageError
 from lbcheck.gate import RANK, statistics
 from lbcheck.i18n import counted, current, label, localized, tr
-from lbcheck.ingest.folders import resolved
 from lbcheck.models import Report
 from lbcheck.outputs import append_summary, parse_formats, render_outputs
 from lbcheck.reporters import REPORTERS, RenderEnv
@@ -126,14 +125,10 @@ def scan(
     if fail_on is not None and fail_on not in RANK:
         raise UsageError(tr("--fail-on muss error, warning, info oder never sein."))
     check_max_size(max_size)
-    named = [resolved(Path(p)) for p in paths]
     for spec in specs:
         if spec.path is not None:
             # A named input is never a target, --force or not: say that first.
-            if resolved(spec.path) in named:
-                raise UsageError(
-                    f"{spec.path} ist eine der geprüften Dateien; lbcheck überschreibt sie nicht."
-                )
+            refuse_named_input(spec.path, paths)
             check_target(spec.path, force)
     if docs_url is not None and not docs_url.startswith(("https://", "http://")):
         raise UsageError(

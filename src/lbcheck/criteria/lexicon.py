@@ -58,6 +58,8 @@ class Lexicon(BaseModel):
 
     title: str
     ilo_core_conventions: IloConventions
+    # Lower case, without the final period: "z.b", "ziff".
+    abbreviations: tuple[str, ...] = Field(min_length=1)
     entries: tuple[LexiconEntry, ...] = Field(min_length=1)
 
 

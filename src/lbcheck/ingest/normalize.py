@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 # Character-level mapping lives in characters.py.
+from lbcheck.criteria.lexicon import lexicon
 from lbcheck.ingest.characters import SOFT_BREAKS, clean_chars
 
 
@@ -38,11 +39,7 @@ _FINITE_VERBS = word_set(
     """ist sind hat haben wird werden muss müssen kann können soll sollen darf dürfen
     wurde wurden gilt gelten"""
 )
-_ABBREVIATIONS = word_set(
-    """bzw. z.b. ca. mind. max. min. inkl. incl. ggf. gem. u.a. nr. abs. s. d.h. usw. evtl.
-    etc. vgl. zzgl. bspw. lt. ff. f. str. tel. art. ziff. pos. lfd. st. stk. gez. i.v. i.a.
-    dipl. ing. dr. prof. v. o. u. od."""
-)
+_ABBREVIATIONS = frozenset(f"{a}." for a in lexicon().abbreviations)
 _ABBREVIATION = re.compile(r"^(?:[a-zäöü]\.){1,3}$|^\(?\d{1,3}\.$")
 _PAGE_WORDS_END = re.compile(r"\b(?:seite|page|blatt)\s*:?(?:\s*(?:von|/|of|aus))?\s*$", re.I)
 _PAGE_OF = re.compile(r"^\d{1,4}\s*(?:/|von)\s*\d{1,4}\s+|\s+\d{1,4}\s*(?:/|von)\s*\d{1,4}$")
