@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from lbcheck.cli.options import ConfigOption, CriteriaOption, SetsOption
+
 
 def annotate(
     file: Annotated[Path, typer.Argument(help="DOCX, PDF oder ODT")],
@@ -16,14 +18,9 @@ def annotate(
         typer.Option("--output", "-o", help="Zieldatei (Standard: DATEI.lbcheck.ENDUNG daneben)"),
     ] = None,
     force: Annotated[bool, typer.Option(help="eine vorhandene Zieldatei überschreiben")] = False,
-    sets: Annotated[str | None, typer.Option(help="nur diese Sets, z. B. 'ilo,buero'")] = None,
-    criteria: Annotated[
-        list[Path] | None, typer.Option(help="eigene Kriteriendatei (YAML) zusätzlich laden")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Konfigurationsdatei (sonst ./lbcheck.yaml, falls vorhanden)"),
-    ] = None,
+    sets: SetsOption = None,
+    criteria: CriteriaOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Schreibt eine Kopie des Dokuments mit Kommentaren an den Stellen, die lbcheck findet.
 

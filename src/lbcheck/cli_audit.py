@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lbcheck.cli.options import (
+    ConfigOption,
+    CriteriaOption,
+    DisableOption,
+    IsolatedOption,
+    SetsOption,
+    SeverityOption,
+)
 from lbcheck.errors import RunInterruptedError, UsageError
 
 if TYPE_CHECKING:
@@ -120,21 +128,12 @@ def audit(
     start_method: Annotated[
         str | None, typer.Option(help="fork oder spawn (Standard: fork, wo es das gibt)")
     ] = None,
-    sets: Annotated[str | None, typer.Option(help="nur diese Sets, z. B. 'ilo,buero'")] = None,
-    disable: Annotated[
-        list[str] | None, typer.Option(help="Kriterium/Regel abschalten (Code, Name oder Präfix)")
-    ] = None,
-    severity: Annotated[
-        list[str] | None, typer.Option(help="Schweregrad ändern, z. B. VR-02=error")
-    ] = None,
-    criteria: Annotated[
-        list[Path] | None, typer.Option(help="eigene Kriteriendatei (YAML) zusätzlich laden")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Konfigurationsdatei (sonst ./lbcheck.yaml, falls vorhanden)"),
-    ] = None,
-    isolated: Annotated[bool, typer.Option(help="keine Konfigurationsdatei lesen")] = False,
+    sets: SetsOption = None,
+    disable: DisableOption = None,
+    severity: SeverityOption = None,
+    criteria: CriteriaOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="keine Fortschrittsanzeige, keine Zusammenfassung")
     ] = False,

@@ -12,6 +12,14 @@ import typer
 from lbcheck.app.output import check_target, refuse_named_input, write_report
 from lbcheck.app.stream import write_text
 from lbcheck.cli._app import LANG_OPTION, app, apply_lang
+from lbcheck.cli.options import (
+    ConfigOption,
+    CriteriaOption,
+    DisableOption,
+    IsolatedOption,
+    SetsOption,
+    SeverityOption,
+)
 from lbcheck.config import FailOn, parse_severity
 from lbcheck.errors import UsageError
 from lbcheck.gate import RANK, statistics
@@ -59,21 +67,12 @@ def scan(
     force: Annotated[
         bool, typer.Option(help="eine vorhandene --output-Datei überschreiben")
     ] = False,
-    sets: Annotated[str | None, typer.Option(help="nur diese Sets, z. B. 'ilo,buero'")] = None,
-    disable: Annotated[
-        list[str] | None, typer.Option(help="Kriterium/Regel abschalten (Code, Name oder Präfix)")
-    ] = None,
-    severity: Annotated[
-        list[str] | None, typer.Option(help="Schweregrad ändern, z. B. VR-02=error")
-    ] = None,
-    criteria: Annotated[
-        list[Path] | None, typer.Option(help="eigene Kriteriendatei (YAML) zusätzlich laden")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Konfigurationsdatei (sonst ./lbcheck.yaml, falls vorhanden)"),
-    ] = None,
-    isolated: Annotated[bool, typer.Option(help="keine Konfigurationsdatei lesen")] = False,
+    sets: SetsOption = None,
+    disable: DisableOption = None,
+    severity: SeverityOption = None,
+    criteria: CriteriaOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
     fail_on: Annotated[str | None, typer.Option(help="error, warning, info oder never")] = None,
     exit_zero: Annotated[
         bool, typer.Option(help="Exit-Code 0 auch bei Befunden (Aufruffehler bleiben 2)")
