@@ -104,6 +104,22 @@ def test_own_concept_with_a_failing_example_is_reported(tmp_path: Path) -> None:
     assert "hr-strafe" in output and "Geldbuße" in output
 
 
+def test_concept_shares_lexicon_wording(tmp_path: Path) -> None:
+    """A concept may name lexicon entries; a misspelt entry is a criteria error."""
+    own = """concepts:
+  - name: hr-bedarf
+    title: Bedarfsposition
+    description: Die Wortfamilie des Lexikon-Eintrags optional-item.
+    lexicon: [{name}]
+    examples:
+      match: ["Eventualposition: Recyclingpapier liefern."]
+      no_match: ["Recyclingpapier liefern."]"""
+    code, output = _validate(tmp_path, concepts=own.format(name="optional-item"), ref="sanktion, hr-bedarf")
+    assert code == 0, output
+    code, output = _validate(tmp_path, concepts=own.format(name="optional-items"), ref="sanktion, hr-bedarf")
+    assert code == 2 and "optional-items" in output and "Lexikon" in output
+
+
 def test_concept_cycle_is_a_criteria_error(tmp_path: Path) -> None:
     own = """concepts:
   - name: hr-a

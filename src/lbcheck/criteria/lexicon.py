@@ -39,6 +39,12 @@ class LexiconEntry(BaseModel):
     regex: tuple[str, ...] = Field(min_length=1)
     examples: LexiconExamples
 
+    def alternatives(self) -> tuple[str, ...]:
+        """The alternatives as they read on their own (case sensitivity made explicit)."""
+        if self.case_sensitive:
+            return tuple(f"(?-i:{alt})" for alt in self.regex)
+        return self.regex
+
     def compile(self) -> Pattern[str]:
         flags = _UNICODE | (0 if self.case_sensitive else _IGNORECASE)
         return _compile("|".join(f"(?:{alt})" for alt in self.regex), flags)
@@ -69,10 +75,15 @@ def lexicon() -> Lexicon:
     return Lexicon.model_validate(yaml.safe_load(text))
 
 
+def entry(name: str) -> LexiconEntry:
+    """One lexicon entry by name; an unknown name is a KeyError naming the file."""
+    for found in lexicon().entries:
+        if found.name == name:
+            return found
+    raise KeyError(f"lexicon entry {name!r} is missing from lexicon.yaml")
+
+
 @cache
 def pattern(name: str) -> Pattern[str]:
     """The compiled pattern of one lexicon entry; an unknown name is a programming error."""
-    for entry in lexicon().entries:
-        if entry.name == name:
-            return entry.compile()
-    raise KeyError(f"lexicon entry {name!r} is missing from lexicon.yaml")
+    return entry(name).compile()

@@ -14,6 +14,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from lbcheck.criteria.builtin import builtin_dir
+from lbcheck.criteria.lexicon import entry as lexicon_entry
+from lbcheck.criteria.lexicon import lexicon
 from lbcheck.criteria.safety import MAX_FILE_BYTES, check_patterns, check_yaml_size
 from lbcheck.criteria.schema import Concept, ConceptFile, CriteriaSet, Entry, Matcher
 from lbcheck.errors import CriteriaError
@@ -220,6 +222,23 @@ class Catalogue:
         return None
 
 
+def _with_lexicon(concept: Concept, source: str) -> Concept:
+    """The concept with the expressions of the lexicon entries it names added to ``regex``."""
+    if not concept.lexicon:
+        return concept
+    shared: list[str] = []
+    for name in concept.lexicon:
+        try:
+            shared += lexicon_entry(name).alternatives()
+        except KeyError:
+            known = ", ".join(e.name for e in lexicon().entries)
+            raise CriteriaError(
+                f"{source}: Begriff {concept.name}: unbekannter Lexikon-Eintrag '{name}' unter "
+                f"'lexicon'. Bekannt sind: {known}."
+            ) from None
+    return concept.model_copy(update={"regex": (*concept.regex, *shared)})
+
+
 def load_concepts(sets: Sequence[CriteriaSet] = ()) -> dict[str, Concept]:
     """The built-in concepts plus those user sets bring; a name may be defined once."""
     found: dict[str, tuple[Concept, str]] = {}
@@ -227,7 +246,8 @@ def load_concepts(sets: Sequence[CriteriaSet] = ()) -> dict[str, Concept]:
         (c, str(path)) for path in builtin_concept_files() for c in load_concept_file(path).concepts
     ]
     owned += [(c, f"Set {s.set}") for s in sets for c in s.concepts]
-    for concept, source in owned:
+    for raw, source in owned:
+        concept = _with_lexicon(raw, source)
         if concept.name in found:
             raise CriteriaError(
                 f"{source}: Begriff '{concept.name}' ist bereits in {found[concept.name][1]} "

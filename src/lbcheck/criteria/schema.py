@@ -70,12 +70,17 @@ class Concept(_Frozen):
     concepts: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
+    # Entries of the German lexicon (criteria/lexicon.yaml) whose wording the concept shares;
+    # the loader adds their expressions to `regex`.
+    lexicon: tuple[str, ...] = ()
     examples: ConceptExamples
 
     @model_validator(mode="after")
     def _not_empty(self) -> Concept:
-        if not self.phrases and not self.regex and not self.concepts:
-            raise ValueError("a concept needs at least one of 'concepts', 'phrases' or 'regex'")
+        if not (self.phrases or self.regex or self.concepts or self.lexicon):
+            raise ValueError(
+                "a concept needs at least one of 'concepts', 'phrases', 'regex' or 'lexicon'"
+            )
         return self
 
 

@@ -21,6 +21,7 @@ BINDING = pattern("binding")
 _PURPOSE = pattern("purpose")
 DUTY_SUBJECT = pattern("duty-subject")
 WEAK = pattern("weak")
+EFFORT = pattern("effort")
 OPTIONAL_ITEM = pattern("optional-item")
 APPLIES = pattern("applies")
 AMBIGUOUS = pattern("ambiguous")
@@ -36,7 +37,7 @@ def classify(text: str) -> Modality:
         return Modality.BINDING
     if NEGATION.search(text):
         return Modality.NEGATED
-    if WEAK.search(text):
+    if WEAK.search(text) or EFFORT.search(text):
         return Modality.WEAK
     binding_text = _PURPOSE.sub(" ", text)
     if BINDING.search(binding_text):
