@@ -114,9 +114,10 @@ def test_concept_shares_lexicon_wording(tmp_path: Path) -> None:
     examples:
       match: ["Eventualposition: Recyclingpapier liefern."]
       no_match: ["Recyclingpapier liefern."]"""
-    code, output = _validate(tmp_path, concepts=own.format(name="optional-item"), ref="sanktion, hr-bedarf")
+    ref = "sanktion, hr-bedarf"
+    code, output = _validate(tmp_path, concepts=own.format(name="optional-item"), ref=ref)
     assert code == 0, output
-    code, output = _validate(tmp_path, concepts=own.format(name="optional-items"), ref="sanktion, hr-bedarf")
+    code, output = _validate(tmp_path, concepts=own.format(name="optional-items"), ref=ref)
     assert code == 2 and "optional-items" in output and "Lexikon" in output
 
 
