@@ -28,6 +28,9 @@ LANGS: tuple[Lang, ...] = ("de", "en")
 ENV_VAR = "LBCHECK_LANG"
 
 _current: ContextVar[Lang] = ContextVar("lbcheck_lang", default="de")
+# The language the user asked for (--lang, LBCHECK_LANG), None when nobody chose: the web app
+# then follows the browser's Accept-Language.
+_chosen: ContextVar[Lang | None] = ContextVar("lbcheck_lang_chosen", default=None)
 
 
 def parse_lang(value: str, source: str = "--lang") -> Lang:
@@ -46,19 +49,53 @@ def current() -> Lang:
     return _current.get()
 
 
+def chosen() -> Lang | None:
+    """The language set with :func:`set_language` in this run, None if none was set."""
+    return _chosen.get()
+
+
 def set_language(lang: Lang) -> None:
     """Set the language for the rest of this run (the command line does this once)."""
     _current.set(lang)
+    _chosen.set(lang)
 
 
 @contextlib.contextmanager
 def use(lang: Lang) -> Iterator[None]:
-    """The language for the texts made inside the ``with`` block."""
+    """The language for the texts made inside the ``with`` block (a choice made inside it with
+    :func:`set_language` ends with it too)."""
     token = _current.set(lang)
+    chosen_token = _chosen.set(_chosen.get())
     try:
         yield
     finally:
+        _chosen.reset(chosen_token)
         _current.reset(token)
+
+
+def from_accept_language(header: str | None, default: Lang = "de") -> Lang:
+    """The language a browser prefers among ``de`` and ``en`` (``Accept-Language``, RFC 9110
+    q-values); ``default`` when it names neither."""
+    best: tuple[float, int, Lang] | None = None
+    for index, item in enumerate((header or "").split(",")):
+        tag, _, params = item.strip().partition(";")
+        short = tag.strip().lower().split("-")[0]
+        if short not in LANGS:
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality <= 0:
+            continue
+        lang: Lang = "de" if short == "de" else "en"
+        if best is None or (quality, -index) > best[:2]:
+            best = (quality, -index, lang)
+    return best[2] if best is not None else default
 
 
 @functools.cache

@@ -19,7 +19,6 @@ from lbcheck.models import Report
 from lbcheck.reporters import REPORTERS, RenderEnv, get_reporter
 
 DEFAULT_FORMAT = "terminal"
-GERMAN_ONLY = frozenset({"html"})  # formats without English texts yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +113,9 @@ def render_outputs(
     """Render each spec; colour only for the report on standard output."""
     rendered = []
     for spec in specs:
-        # The HTML report's templates are German only: one language per page rather than a mix.
-        lang = "de" if spec.format in GERMAN_ONLY else env.lang
-        local = replace(env, color=env.color and spec.path is None, lang=lang)
+        local = replace(env, color=env.color and spec.path is None)
         reporter = get_reporter(spec.format, local)
-        with use(lang):  # lbcheck's own texts in the run's language
+        with use(env.lang):  # lbcheck's own texts in the run's language
             rendered.append(Rendered(spec, reporter.render(report), reporter.job_summary(report)))
     return tuple(rendered)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from lbcheck.annotate.notes import Notes, Placed
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 
 FORMATS = (".docx", ".pdf", ".odt")
 
@@ -34,9 +35,13 @@ def _writer(suffix: str) -> Callable[[bytes, Notes], tuple[bytes, Placed]]:
         from lbcheck.annotate.odt import annotate_odt
 
         return annotate_odt
+    what = suffix or tr("Dateien ohne Endung")
     raise UsageError(
-        f"lbcheck annotate kommentiert DOCX, PDF und ODT, nicht {suffix or 'Dateien ohne Endung'}. "
-        "Für Markdown und Text zeigt 'lbcheck scan' die Stellen mit Zeilennummer."
+        tr(
+            "lbcheck annotate kommentiert DOCX, PDF und ODT, nicht {what}. Für Markdown und Text "
+            "zeigt 'lbcheck scan' die Stellen mit Zeilennummer.",
+            what=what,
+        )
     )
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lbcheck.i18n import counted, label, tr
 from lbcheck.models import Advice, DocumentReport, Location
 from lbcheck.reporters.digest import Digest, Spot, digest, spots, weak_reason
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.labels import SEVERITY_DE, STATUS_DE
 
 AUTHOR = "lbcheck"
@@ -51,34 +51,46 @@ def _basis(a: Advice) -> str:
     return "; ".join(ref for ref, _ in a.legal_basis)
 
 
+def _severity(value: str) -> str:
+    return label("severity", value, SEVERITY_DE)
+
+
+def _why(a: Advice) -> str:
+    return tr("Warum: {rationale} ({basis})", rationale=a.rationale, basis=_basis(a))
+
+
 def _spot_note(spot: Spot) -> Note:
     lines: list[str] = []
     for r in spot.rules:
-        lines.append(f"{r.code} {r.title} [{SEVERITY_DE[r.severity.value]}]: {r.message}")
+        lines.append(f"{r.code} {r.title} [{_severity(r.severity.value)}]: {r.message}")
         if r.advice is not None:
-            lines.append(f"Warum: {r.advice.rationale} ({_basis(r.advice)})")
-            lines.append(f"Besser so: {r.advice.model_clause}")
+            lines.append(_why(r.advice))
+            lines.append(tr("Besser so: {clause}", clause=r.advice.model_clause))
     for c in spot.weak:
-        lines.append(f"{c.code} {c.title}: {STATUS_DE[c.status.value]}, {weak_reason(c)}")
+        status = label("status", c.status.value, STATUS_DE)
+        lines.append(f"{c.code} {c.title}: {status}, {weak_reason(c)}")
         if c.advice is not None:
-            lines.append(f"Warum: {c.advice.rationale} ({_basis(c.advice)})")
-            lines.append(f"Besser so: {c.advice.model_clause}")
+            lines.append(_why(c.advice))
+            lines.append(tr("Besser so: {clause}", clause=c.advice.model_clause))
             if c.advice.proof:
-                lines.append(f"Nachweis: {c.advice.proof}")
+                lines.append(tr("Nachweis: {proof}", proof=c.advice.proof))
     return Note(spot.excerpt, spot.location, tuple(lines), spot.severity.value, spot.codes)
 
 
 def _title_lines(d: Digest) -> tuple[str, ...]:
-    lines = [f"lbcheck – Fazit: {d.verdict}"]
+    lines = [tr("lbcheck – Fazit: {verdict}", verdict=d.verdict)]
     if d.add:
-        verb = "fehlt" if len(d.add) == 1 else "fehlen"
-        lines.append(f"{counted(len(d.add), 'Kriterium')} {verb}; Textbausteine zum Einfügen:")
+        n = counted(len(d.add), "Kriterium")
+        if len(d.add) == 1:
+            lines.append(tr("{n} fehlt; Textbausteine zum Einfügen:", n=n))
+        else:
+            lines.append(tr("{n} fehlen; Textbausteine zum Einfügen:", n=n))
         for c in d.add:
-            lines.append(f"{c.code} {c.title} [{SEVERITY_DE[c.severity.value]}]")
+            lines.append(f"{c.code} {c.title} [{_severity(c.severity.value)}]")
             if c.advice is not None:
-                lines.append(f"Textbaustein: {c.advice.model_clause}")
+                lines.append(tr("Textbaustein: {clause}", clause=c.advice.model_clause))
                 if c.advice.proof:
-                    lines.append(f"Nachweis: {c.advice.proof}")
+                    lines.append(tr("Nachweis: {proof}", proof=c.advice.proof))
     return tuple(lines)
 
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.reporters.safe_text import clean
 
 
@@ -29,12 +30,18 @@ def check_target(target: Path, source: Path, force: bool) -> None:
     """Refuse before any work is done: the input itself, a folder, an existing file."""
     if _same_file(target, source):
         raise UsageError(
-            f"{clean(str(target))} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht."
+            tr(
+                "{target} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht.",
+                target=clean(str(target)),
+            )
         )
     if target.exists() and not force:
         raise UsageError(
-            f"{clean(str(target))} existiert bereits. Mit --force überschreiben oder mit --output "
-            "einen anderen Namen wählen."
+            tr(
+                "{target} existiert bereits. Mit --force überschreiben oder mit --output einen "
+                "anderen Namen wählen.",
+                target=clean(str(target)),
+            )
         )
 
 
@@ -43,12 +50,22 @@ def write_output(data: bytes, target: Path, source: Path, force: bool) -> None:
     or with ``force`` by an atomic replace; never when ``target`` is the ``source``."""
     if _same_file(target, source):
         raise UsageError(
-            f"{clean(str(target))} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht."
+            tr(
+                "{target} ist die geprüfte Datei selbst; lbcheck überschreibt sie nicht.",
+                target=clean(str(target)),
+            )
         )
     if target.is_dir():
-        raise UsageError(f"{clean(str(target))} ist ein Ordner. Bitte einen Dateinamen angeben.")
+        raise UsageError(
+            tr(
+                "{target} ist ein Ordner. Bitte einen Dateinamen angeben.",
+                target=clean(str(target)),
+            )
+        )
     if not target.parent.is_dir():
-        raise UsageError(f"Der Ordner {clean(str(target.parent))} existiert nicht.")
+        raise UsageError(
+            tr("Der Ordner {folder} existiert nicht.", folder=clean(str(target.parent)))
+        )
     try:
         if not force:
             with target.open("xb") as handle:
@@ -67,8 +84,13 @@ def write_output(data: bytes, target: Path, source: Path, force: bool) -> None:
             raise
     except FileExistsError:
         raise UsageError(
-            f"{clean(str(target))} existiert bereits. Mit --force überschreiben oder mit --output "
-            "einen anderen Namen wählen."
+            tr(
+                "{target} existiert bereits. Mit --force überschreiben oder mit --output einen "
+                "anderen Namen wählen.",
+                target=clean(str(target)),
+            )
         ) from None
     except PermissionError:
-        raise UsageError(f"Keine Schreibrechte für {clean(str(target))}.") from None
+        raise UsageError(
+            tr("Keine Schreibrechte für {target}.", target=clean(str(target)))
+        ) from None

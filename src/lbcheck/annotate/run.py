@@ -10,8 +10,8 @@ from lbcheck.annotate.notes import Placed, notes_for
 from lbcheck.annotate.output import check_target, default_output, write_output
 from lbcheck.config import Settings
 from lbcheck.errors import UsageError
+from lbcheck.i18n import counted, tr
 from lbcheck.models import DocumentReport, Status
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.safe_text import clean
 from lbcheck.runner import scan
 
@@ -27,12 +27,17 @@ def annotate_document(path: Path, settings: Settings) -> Annotated:
     """Check ``path`` and return the annotated copy in memory (nothing is written)."""
     check_format(path.suffix)
     if not path.is_file():
-        raise UsageError(f"{clean(str(path))} gibt es nicht oder ist keine Datei.")
+        raise UsageError(tr("{path} gibt es nicht oder ist keine Datei.", path=clean(str(path))))
     report = scan([str(path)], settings).documents[0]
     if report.status != "ok":
         assert report.error is not None
         raise UsageError(
-            f"{clean(str(path))} wurde nicht geprüft [{report.error.code}]: {report.error.message}"
+            tr(
+                "{path} wurde nicht geprüft [{code}]: {message}",
+                path=clean(str(path)),
+                code=report.error.code,
+                message=report.error.message,
+            )
         )
     data, placed = annotate_bytes(path.suffix, path.read_bytes(), notes_for(report))
     return Annotated(report, data, placed)
@@ -49,17 +54,36 @@ def annotate_file(path: Path, output: Path | None, force: bool, settings: Settin
 
 
 def describe(target: Path | str, placed: Placed, missing: int = 0) -> str:
-    """What was written, in one German sentence: how many comments sit on their sentence and
-    which could only go on their paragraph (DOCX, ODT) or page (PDF)."""
+    """What was written, in one sentence: how many comments sit on their sentence and which
+    could only go on their paragraph (DOCX, ODT) or page (PDF)."""
     pdf = str(target).lower().endswith(".pdf")
-    parts = [f"{counted(len(placed.exact), 'Kommentar')} am Satz"]
+    parts = [tr("{comments} am Satz", comments=counted(len(placed.exact), "Kommentar"))]
     if placed.approximate:
-        where = "auf der Seite" if pdf else "am Absatz"
-        parts.append(
-            f"{len(placed.approximate)} nur {where} ({', '.join(placed.approximate)}), weil der "
-            "Satz dort nicht genau zu finden war"
-        )
+        codes = ", ".join(placed.approximate)
+        n = len(placed.approximate)
+        if pdf:
+            parts.append(
+                tr(
+                    "{n} nur auf der Seite ({codes}), weil der Satz dort nicht genau zu finden war",
+                    n=n,
+                    codes=codes,
+                )
+            )
+        else:
+            parts.append(
+                tr(
+                    "{n} nur am Absatz ({codes}), weil der Satz dort nicht genau zu finden war",
+                    n=n,
+                    codes=codes,
+                )
+            )
     if placed.title:
-        what = "Fazit und fehlende Kriterien" if missing else "Fazit"
-        parts.append(f"{what} als Kommentar {'auf Seite 1' if pdf else 'am Titel'}")
-    return f"{clean(str(target))} geschrieben: {'; '.join(parts)}."
+        if missing and pdf:
+            parts.append(tr("Fazit und fehlende Kriterien als Kommentar auf Seite 1"))
+        elif missing:
+            parts.append(tr("Fazit und fehlende Kriterien als Kommentar am Titel"))
+        elif pdf:
+            parts.append(tr("Fazit als Kommentar auf Seite 1"))
+        else:
+            parts.append(tr("Fazit als Kommentar am Titel"))
+    return tr("{target} geschrieben: {parts}.", target=clean(str(target)), parts="; ".join(parts))

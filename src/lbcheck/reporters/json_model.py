@@ -28,7 +28,9 @@ class JsonLocation(_Model):
     table: int | None = None
     row: int | None = None
     column: int | None = None
-    text: str = Field(description="German one-line description of the place")
+    text: str = Field(
+        description="one-line description of the place (German; English with --lang en)"
+    )
 
 
 class JsonEvidence(_Model):
@@ -88,7 +90,7 @@ class JsonError(_Model):
             "unreadable, symlink-loop, symlink-outside, timeout, internal"
         )
     )
-    message: str = Field(description="German sentence saying what to do")
+    message: str = Field(description="sentence saying what to do (German; English with --lang en)")
     detail: str = ""
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import cast
 
 from lbcheck import __version__
+from lbcheck.i18n import where
 from lbcheck.models import (
     Advice,
     CriterionResult,
@@ -46,7 +47,7 @@ def _location(loc: Location) -> JsonLocation:
         table=loc.table,
         row=loc.row,
         column=loc.column,
-        text=loc.describe(),
+        text=where(loc),  # lbcheck's own words: in the run's language
     )
 
 

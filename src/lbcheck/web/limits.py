@@ -1,10 +1,11 @@
-"""Limits of the web app and the German sentence for every error it answers with."""
+"""Limits of the web app and the sentence (German, or English with ``lbcheck.i18n``) for every
+error it answers with."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbcheck.reporters.german import counted
+from lbcheck.i18n import counted, tr
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,44 +26,58 @@ class Limits:
 
 
 def _mb(value: float) -> str:
-    return f"{value:g}".replace(".", ",") + " MB"
+    return tr("{number} MB", number=f"{value:g}".replace(".", ","))
 
 
 def message(code: str, limits: Limits, name: str = "") -> tuple[int, str]:
-    """HTTP status and German message for a request-level error ``code``; ``name`` is the file
-    it is about (already made safe to show), where there is one."""
-    one_file = f"„{name}“ ist" if name else "Eine Datei ist"
+    """HTTP status and message (in the current language) for a request-level error ``code``;
+    ``name`` is the file it is about (already made safe to show), where there is one."""
+    if name:
+        one_file = tr("„{name}“ ist größer als {size}", name=name, size=_mb(limits.max_file_mb))
+    else:
+        one_file = tr("Eine Datei ist größer als {size}", size=_mb(limits.max_file_mb))
     messages = {
         "no-files": (
             400,
-            "Bitte mindestens eine Datei auswählen (DOCX, PDF, ODT, Markdown, Text).",
+            tr("Bitte mindestens eine Datei auswählen (DOCX, PDF, ODT, Markdown, Text)."),
         ),
         "too-many-files": (
             413,
-            f"Bitte höchstens {counted(limits.max_files, 'Datei')} auf einmal hochladen.",
+            tr(
+                "Bitte höchstens {files} auf einmal hochladen.",
+                files=counted(limits.max_files, "Datei"),
+            ),
         ),
         "file-too-large": (
             413,
-            f"{one_file} größer als {_mb(limits.max_file_mb)}, die Grenze je Datei. Bitte die "
-            "Datei teilen oder lbcheck mit höherer Grenze starten (lbcheck serve --max-file-mb).",
+            tr(
+                "{one_file}, die Grenze je Datei. Bitte die Datei teilen oder lbcheck mit höherer "
+                "Grenze starten (lbcheck serve --max-file-mb).",
+                one_file=one_file,
+            ),
         ),
         "total-too-large": (
             413,
-            f"Alle Dateien zusammen sind größer als {_mb(limits.max_total_mb)}. Bitte in "
-            "mehreren Schritten hochladen.",
+            tr(
+                "Alle Dateien zusammen sind größer als {size}. Bitte in mehreren Schritten "
+                "hochladen.",
+                size=_mb(limits.max_total_mb),
+            ),
         ),
         "not-multipart": (
             400,
-            "Die Anfrage muss ein Formular (multipart/form-data) mit dem Feld 'files' sein.",
+            tr("Die Anfrage muss ein Formular (multipart/form-data) mit dem Feld 'files' sein."),
         ),
         "not-found": (
             404,
-            "Dieses Ergebnis gibt es nicht (mehr). Bitte die Dateien erneut prüfen lassen.",
+            tr("Dieses Ergebnis gibt es nicht (mehr). Bitte die Dateien erneut prüfen lassen."),
         ),
         "internal": (
             500,
-            "Bei der Prüfung ist ein interner Fehler aufgetreten. Bitte erneut versuchen und, "
-            "falls er bleibt, dem lbcheck-Projekt melden.",
+            tr(
+                "Bei der Prüfung ist ein interner Fehler aufgetreten. Bitte erneut versuchen und, "
+                "falls er bleibt, dem lbcheck-Projekt melden."
+            ),
         ),
     }
     return messages[code]

@@ -13,6 +13,7 @@ from lbcheck.annotate.notes import notes_for
 from lbcheck.config import Settings
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.evaluate import Options
+from lbcheck.i18n import Lang, localized, use
 from lbcheck.models import DocumentReport, Report
 from lbcheck.reporters.json_reporter import JsonReporter
 from lbcheck.runner import build_entries, check_file
@@ -60,8 +61,9 @@ class Checked:
     annotated: Download | None
 
 
-def check_one(path: str, shown: str, max_bytes: int) -> Checked:
-    """Check the file stored at ``path`` (shown as ``shown``) and annotate a copy of it."""
+def check_one(path: str, shown: str, max_bytes: int, lang: Lang = "de") -> Checked:
+    """Check the file stored at ``path`` (shown as ``shown``) and annotate a copy of it, with
+    comments in ``lang``."""
     settings = Settings(jobs=1, max_bytes=max_bytes)
     entries, options = _state(settings)
     doc = check_file(Path(path), shown, entries, settings, options)
@@ -69,15 +71,18 @@ def check_one(path: str, shown: str, max_bytes: int) -> Checked:
     if doc.status != "ok" or suffix not in FORMATS:
         return Checked(doc, None)
     try:
-        data, _ = annotate_bytes(suffix, Path(path).read_bytes(), notes_for(doc))
+        with use(lang):
+            notes = notes_for(doc)
+        data, _ = annotate_bytes(suffix, Path(path).read_bytes(), notes)
     except Exception:  # the report stands even when a comment cannot be written
         return Checked(doc, None)
     return Checked(doc, Download(_annotated_name(shown), data))
 
 
-def collect(checked: Sequence[Checked]) -> BatchResult:
-    """The files of one upload, in upload order, as one report with its JSON and downloads."""
-    report = Report(tuple(c.report for c in checked))
+def collect(checked: Sequence[Checked], lang: Lang = "de") -> BatchResult:
+    """The files of one upload, in upload order, as one report with its JSON and downloads;
+    the messages of unreadable files in ``lang`` (the JSON's own texts in the current one)."""
+    report = localized(Report(tuple(c.report for c in checked)), lang)
     return BatchResult(report, JsonReporter().render(report), tuple(c.annotated for c in checked))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lbcheck.i18n import counted
 from lbcheck.models import DocumentReport, Report
 from lbcheck.reporters import labels
 from lbcheck.reporters.base import Reporter
@@ -18,7 +19,6 @@ from lbcheck.reporters.digest import (
     summary_line,
     weak_reason,
 )
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.html.render import render_page
 
 

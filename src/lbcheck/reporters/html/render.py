@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from lbcheck import __version__
+from lbcheck.i18n import counted, current, label, tr, where
 from lbcheck.reporters.safe_text import clean
 
 _TEMPLATES = files("lbcheck.reporters.html") / "templates"
@@ -60,6 +61,12 @@ def environment() -> Environment:
     )
     env.filters["http_link"] = _http_link
     env.globals["version"] = __version__
+    # lbcheck's own texts, in the language of the render (lbcheck.i18n; English in en.toml).
+    env.globals["tr"] = tr
+    env.globals["counted"] = counted
+    env.globals["label"] = label
+    env.globals["place_text"] = where
+    env.globals["page_lang"] = current
     return env
 
 

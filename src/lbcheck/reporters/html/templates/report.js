@@ -8,6 +8,9 @@ document.addEventListener("click", function (event) {
   if (!source) { return; }
   var text = source.textContent.trim();
   var status = button.parentElement.querySelector(".copy-status");
+  // The page's language: the button carries its own words (German if an older page lacks them).
+  var copied = button.getAttribute("data-copied") || "Kopiert.";
+  var selected = button.getAttribute("data-selected") || "Markiert: mit Strg+C kopieren.";
   function done(message) { if (status) { status.textContent = message; } }
   function fallback() {
     var range = document.createRange();
@@ -17,10 +20,10 @@ document.addEventListener("click", function (event) {
     selection.addRange(range);
     var ok = false;
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    done(ok ? "Kopiert." : "Markiert: mit Strg+C kopieren.");
+    done(ok ? copied : selected);
   }
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(text).then(function () { done("Kopiert."); }, fallback);
+    navigator.clipboard.writeText(text).then(function () { done(copied); }, fallback);
   } else {
     fallback();
   }
