@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ast
+import base64
+import hashlib
 import json
+import re
 import string
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from lbcheck.errors import IngestCode
@@ -39,6 +43,30 @@ def test_every_text_has_an_english_entry_with_the_same_fields() -> None:
         assert first.value in messages, f"{path}:{line}: no English for {first.value!r}"
         assert _fields(messages[first.value]) == _fields(first.value), f"{path}:{line}"
         assert {k.arg for k in call.keywords} == _fields(first.value), f"{path}:{line}"
+
+
+TEMPLATES = SRC / "reporters" / "html" / "templates"
+_TEMPLATE_TR = re.compile(r"""\btr\("([^"]*)"(.*?)\)\s*\}\}""")
+
+
+def test_every_template_text_has_an_english_entry_with_the_same_fields() -> None:
+    """The HTML templates call ``tr("…", name=…)`` too; the same table covers them."""
+    messages = english()["messages"]
+    found = 0
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        text = path.read_text(encoding="utf-8")
+        for m in _TEMPLATE_TR.finditer(text):
+            found += 1
+            german, rest = m.group(1), m.group(2)
+            assert german in messages, f"{path.name}: no English for {german!r}"
+            assert _fields(messages[german]) == _fields(german), f"{path.name}: {german!r}"
+            # every field of the text is passed by name (``name=``), nothing else
+            passed = set(re.findall(r"[,(]\s*(\w+)=(?!=)", "," + rest))
+            assert passed == _fields(german), f"{path.name}: {german!r} gets {passed}"
+    assert found > 40
+    # The report page's script: its German words are keys of the same table.
+    for literal in re.findall(r'"([^"]*[a-zäöü][^"]*\.)"', (TEMPLATES / "report.js").read_text()):
+        assert literal in messages, f"report.js: no English for {literal!r}"
 
 
 def test_every_counted_noun_and_error_code_has_english() -> None:
@@ -134,10 +162,65 @@ def test_markdown_and_sarif_in_english(capsys: pytest.CaptureFixture[str]) -> No
     assert "Found at: section 3" in result["message"]["text"]
 
 
-def test_html_stays_german_rather_than_mixed(capsys: pytest.CaptureFixture[str]) -> None:
-    """The HTML templates have no English yet: the page stays German as a whole."""
-    _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "html", str(EXAMPLE))
-    assert "1 Dokument geprüft" in out and "documents checked" not in out
+def test_html_report_in_english(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.docx"
+    broken.write_bytes(b"not a zip")
+    args = ("scan", "--exit-zero", "-f", "html", str(EXAMPLE), str(broken))
+    _, out, _ = run(capsys, "--lang", "en", *args)
+    page = lxml.html.document_fromstring(out)
+    assert page.get("lang") == "en"
+    assert page.findtext(".//title") == "lbcheck report"
+    text = " ".join(page.text_content().split())
+    for english_text in (
+        "Skip to content",
+        "2 documents checked, 1 not readable",
+        "Verdict: change 2 places, add 7 criteria, tighten 3 wordings.",
+        "Change: 2 places",
+        "Add: 7 criteria missing",
+        "Why? Legal basis",
+        "Copy Model clause",
+        "Not checked [corrupt] The file is damaged",
+        "Stage of the procedure",
+        "section 3 Schreibgeräte und Kunststoffartikel, line 29 (specification)",
+        "no substitute for advice on procurement law",
+    ):
+        assert english_text in text, english_text
+    for german in (
+        "Fazit",
+        "Ändern:",
+        "Ergänzen:",
+        "Schärfen:",
+        "In Ordnung:",
+        "Rechtsgrundlage",
+        "geprüft",
+        "Abschnitt",
+        "Zeile",
+        "kopieren",
+        "Nicht geprüft",
+        "Leistungsbeschreibung)",
+        "Zum Inhalt",
+        "Erstellt mit",
+    ):
+        assert german not in text, german
+    script = page.findtext(".//script")
+    assert '"Copied."' in script and "Kopiert" not in script
+    # The page's policy admits the English script (its hash), not the German one.
+    csp = page.xpath("string(//meta[@http-equiv='Content-Security-Policy']/@content)")
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    assert base64.b64encode(digest).decode() in csp
+    assert "Stabilo Boss Original" in text  # the document's own words stay as they are
+    _, german_page, _ = run(capsys, *args)  # and German stays the default
+    assert "Fazit:" in german_page and "Verdict" not in german_page and 'lang="de"' in german_page
+
+
+def test_json_location_text_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "scan", "--lang", "en", "--exit-zero", "-f", "json", str(EXAMPLE))
+    texts = [f["location"]["text"] for f in json.loads(out)["documents"][0]["findings"]]
+    assert texts and all("Abschnitt" not in t and "Zeile" not in t for t in texts)
+    assert any(t.startswith("section 3 ") and ", line " in t for t in texts)
+    _, out, _ = run(capsys, "scan", "--exit-zero", "-f", "json", str(EXAMPLE))
+    texts = [f["location"]["text"] for f in json.loads(out)["documents"][0]["findings"]]
+    assert any(t.startswith("Abschnitt 3 ") and ", Zeile " in t for t in texts)
 
 
 def test_language_ends_with_the_run(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbcheck.i18n import counted, tr
+from lbcheck.i18n import counted, current, tr
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,8 @@ class Limits:
 
 
 def _mb(value: float) -> str:
-    return tr("{number} MB", number=f"{value:g}".replace(".", ","))
+    number = f"{value:g}"
+    return (number.replace(".", ",") if current() == "de" else number) + " MB"
 
 
 def message(code: str, limits: Limits, name: str = "") -> tuple[int, str]:

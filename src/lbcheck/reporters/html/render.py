@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import re
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -19,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from lbcheck import __version__
-from lbcheck.i18n import counted, current, label, tr, where
+from lbcheck.i18n import counted, current, english, label, tr, where
 from lbcheck.reporters.safe_text import clean
 
 _TEMPLATES = files("lbcheck.reporters.html") / "templates"
@@ -28,6 +30,21 @@ _TEMPLATES = files("lbcheck.reporters.html") / "templates"
 def asset(name: str) -> str:
     """A file of the package's ``templates/`` folder (``styles.css``, ``report.js``)."""
     return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+_JS_STRING = re.compile(r'"([^"\\\n]*)"')
+
+
+def localized_script(text: str) -> str:
+    """``text`` (JavaScript) with each string literal that is one of lbcheck's texts in the
+    current language; in German the script stays byte for byte as it is."""
+    if current() == "de":
+        return text
+    messages = english()["messages"]
+    return _JS_STRING.sub(
+        lambda m: json.dumps(messages[m.group(1)]) if m.group(1) in messages else m.group(0),
+        text,
+    )
 
 
 def _csp_hash(text: str) -> str:
@@ -76,7 +93,7 @@ def render_page(
     """Render ``template`` with the shared stylesheet and script (plus ``styles`` and
     ``scripts``) inlined."""
     css = "\n".join([asset("styles.css"), *(asset(s) for s in styles)])
-    script = "\n".join([asset("report.js"), *(asset(s) for s in scripts)])
+    script = localized_script("\n".join([asset("report.js"), *(asset(s) for s in scripts)]))
     csp = (
         "default-src 'none'; img-src data:; "
         f"style-src {_csp_hash(css)}; script-src {_csp_hash(script)}"

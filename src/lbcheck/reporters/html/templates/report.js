@@ -8,9 +8,6 @@ document.addEventListener("click", function (event) {
   if (!source) { return; }
   var text = source.textContent.trim();
   var status = button.parentElement.querySelector(".copy-status");
-  // The page's language: the button carries its own words (German if an older page lacks them).
-  var copied = button.getAttribute("data-copied") || "Kopiert.";
-  var selected = button.getAttribute("data-selected") || "Markiert: mit Strg+C kopieren.";
   function done(message) { if (status) { status.textContent = message; } }
   function fallback() {
     var range = document.createRange();
@@ -20,10 +17,10 @@ document.addEventListener("click", function (event) {
     selection.addRange(range);
     var ok = false;
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    done(ok ? copied : selected);
+    done(ok ? "Kopiert." : "Markiert: mit Strg+C kopieren.");
   }
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(text).then(function () { done(copied); }, fallback);
+    navigator.clipboard.writeText(text).then(function () { done("Kopiert."); }, fallback);
   } else {
     fallback();
   }
