@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 
 from lbcheck.cli import main
 from lbcheck.cli_serve import is_loopback
+from lbcheck.i18n import from_accept_language
 from lbcheck.web.app import create_app
 from lbcheck.web.limits import ERROR_CODES, Limits, message
 
@@ -251,3 +252,68 @@ def test_a_bug_in_a_check_is_a_german_error_page(temp_root: Path) -> None:
     assert html.xpath("string(//p[@role='alert'])") == text
     assert "Fehler im Programm" not in page.text  # no internals shown to the user
     assert list(temp_root.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (None, "de"),
+        ("", "de"),
+        ("fr-FR,fr;q=0.9", "de"),
+        ("en-US,en;q=0.9", "en"),
+        ("de-DE,de;q=0.9,en;q=0.8", "de"),
+        ("fr;q=1, en;q=0.5, de;q=0.7", "de"),
+        ("de;q=0, en-GB", "en"),
+        ("en;q=abc, de;q=0.1", "de"),
+    ],
+)
+def test_language_from_the_browser(header: str | None, expected: str) -> None:
+    assert from_accept_language(header) == expected
+
+
+def test_upload_and_error_pages_follow_the_browser_language(pool: RecordingPool) -> None:
+    english = {"accept-language": "en-GB,en;q=0.9,de;q=0.5"}
+    with client(pool) as c:
+        page = c.get("/", headers=english)
+        german = c.get("/", headers={"accept-language": "de-DE"})
+        missing = c.get("/ergebnis/nichts/bericht.json", headers=english)
+        api = c.post("/api/scan", files=[("andere", ("a.md", b"x"))], headers=english)
+    html = lxml.html.document_fromstring(page.text)
+    assert html.get("lang") == "en" and page.headers["vary"] == "accept-language"
+    assert html.findtext(".//title") == "lbcheck – check a tender"
+    assert html.xpath("string(//label[@for='files'])").startswith("Specification or tender")
+    text = " ".join(html.text_content().split())
+    assert "At most 20 files, up to 20 MB each, 100 MB together." in text
+    assert html.xpath("string(//button[@type='submit'])") == "Check"
+    for word in ("Ausschreibung", "Dateien", "Prüfen", "Höchstens", "Bericht"):
+        assert word not in text, word
+    assert lxml.html.document_fromstring(german.text).get("lang") == "de"
+    assert "Höchstens 20 Dateien" in german.text
+    error = lxml.html.document_fromstring(missing.text)
+    assert missing.status_code == 404 and error.get("lang") == "en"
+    assert "Error code:" in error.text_content() and "Fehlercode" not in error.text_content()
+    assert "does not exist (any more)" in error.xpath("string(//p[@role='alert'])")
+    assert api.json()["error"] == {"code": "no-files", "message": api.json()["error"]["message"]}
+    assert api.json()["error"]["message"].startswith("Please choose at least one file")
+
+
+def test_result_page_and_comments_in_english(pool: RecordingPool, temp_root: Path) -> None:
+    with TestClient(create_app(Limits(), pool=pool, lang="en")) as c:
+        # The language given at start (--lang, LBCHECK_LANG) wins over the browser's.
+        page = c.post("/pruefen", files=files(DOCX), headers={"accept-language": "de"})
+        html = lxml.html.document_fromstring(page.text)
+        links = {a.text_content(): a.get("href") for a in html.xpath("//nav//a[@download]")}
+        annotated = c.get(links["lb_reinigung.lbcheck.docx"])
+        report = c.get(links["lbcheck-bericht.json"]).json()
+    assert html.get("lang") == "en"
+    assert html.xpath("string(//p[@class='verdict'])").startswith("Verdict: change 1 place")
+    text = " ".join(html.text_content().split())
+    for english in ("Result and downloads", "Download with comments:", "Check more files"):
+        assert english in text, english
+    for german in ("Fazit", "Ergebnis und Downloads", "herunterladen", "Weitere Dateien"):
+        assert german not in text, german
+    comments = [c.text for c in docx.Document(io.BytesIO(annotated.content)).comments]
+    assert any(c.startswith("lbcheck – verdict: ") for c in comments)
+    assert not any("Warum:" in c or "Fazit" in c for c in comments)
+    places = [f["location"]["text"] for f in report["documents"][0]["findings"]]
+    assert places and not any("Abschnitt" in p or "Abs." in p for p in places)
