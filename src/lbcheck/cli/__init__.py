@@ -15,6 +15,9 @@ from lbcheck.cli import criteria as _criteria  # noqa: F401 - registers the comm
 from lbcheck.cli import init as _init  # noqa: F401 - registers the command
 from lbcheck.cli import scan as _scan  # noqa: F401 - registers the command
 from lbcheck.cli._app import app
+from lbcheck.cli.help_text import build as build_command
+from lbcheck.cli.help_text import command_line_language
+from lbcheck.cli.usage import with_code
 from lbcheck.cli_annotate import register as register_annotate
 from lbcheck.cli_audit import register as register_audit
 from lbcheck.cli_serve import register as register_serve
@@ -63,7 +66,12 @@ def _main(argv: list[str] | None) -> int:
     try:
         if os.environ.get(ENV_VAR):
             set_language(parse_lang(os.environ[ENV_VAR], ENV_VAR))
-        app(args=argv, prog_name="lbcheck", standalone_mode=True)
+        args = sys.argv[1:] if argv is None else argv
+        asked = command_line_language(args)
+        if asked is not None:  # also for typer's usage errors, raised before --lang is applied
+            set_language(asked)
+        command = build_command(app, args, os.environ)  # help in the language asked for
+        command(args=args, prog_name="lbcheck", standalone_mode=True)
     except SystemExit as exc:
         return _exit_status(exc.code)
     except RunInterruptedError as exc:
@@ -73,7 +81,8 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_INTERRUPTED
     except (UsageError, CriteriaError) as exc:
         # The message may quote a path or a criteria file: no escape sequence reaches the terminal.
-        sys.stderr.write(f"lbcheck: {clean_keeping_lines(str(exc))}\n")
+        text = with_code(clean_keeping_lines(str(exc)), exc.code)
+        sys.stderr.write(f"lbcheck: {text}\n")
         return EXIT_USAGE
     except Exception as exc:
         logging.getLogger("lbcheck").exception("interner Fehler")

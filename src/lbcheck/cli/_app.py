@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from lbcheck import __version__
+from lbcheck.cli.usage import CodedGroup
 from lbcheck.i18n import parse_lang, set_language
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -18,6 +19,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings=CONTEXT,
+    cls=CodedGroup,  # usage errors carry the code word "usage"
 )
 criteria_app = typer.Typer(
     help="Kriterienkatalog anzeigen und eigene Kriteriendateien prüfen.",

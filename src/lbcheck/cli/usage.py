@@ -1,0 +1,60 @@
+"""Usage errors carry lbcheck's code word, like its other errors: ``Aufruffehler [usage]: …``.
+
+Typer prints its own usage message for a wrong command line (unknown option, missing argument,
+bad value) and exits 2; the root group adds the code to that message, whichever copy of click
+typer ships (the class is taken from ``typer.BadParameter``, which both copies export).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from lbcheck.errors import CriteriaError, UsageError
+from lbcheck.i18n import tr
+
+_CLICK_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
+
+
+def with_code(message: str, code: str = UsageError.code) -> str:
+    """``Aufruffehler [usage]: message`` (``Usage error [usage]: …`` in English)."""
+    if code == CriteriaError.code:
+        return tr("Fehler in den Kriterien [{code}]: {message}", code=code, message=message)
+    return tr("Aufruffehler [{code}]: {message}", code=code, message=message)
+
+
+def _coded(exc: Exception) -> Exception:
+    """``exc`` as a usage error whose whole message (with click's "Invalid value for …" part)
+    follows the code; ``exc`` itself when it is help rather than an error, or coded already."""
+    # NoArgsIsHelpError carries the help page as its message: help, not an error to code.
+    if type(exc).__name__ == "NoArgsIsHelpError" or getattr(exc, "lbcheck_coded", False):
+        return exc
+    coded = _CLICK_USAGE_ERROR(with_code(exc.format_message()), getattr(exc, "ctx", None))  # type: ignore[attr-defined]
+    coded.lbcheck_coded = True  # type: ignore[attr-defined]
+    return coded
+
+
+class CodedGroup(TyperGroup):
+    """The root group: every usage error raised while parsing or dispatching gets the code."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _CLICK_USAGE_ERROR as exc:
+            coded = _coded(exc)
+            if coded is exc:
+                raise
+            raise coded from exc
+
+    def invoke(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().invoke(*args, **kwargs)
+        except _CLICK_USAGE_ERROR as exc:
+            coded = _coded(exc)
+            if coded is exc:
+                raise
+            raise coded from exc
