@@ -2,8 +2,10 @@
 
 German is written in the code, where the text is used; it is also the key. English lives as data
 in ``locale/en.toml`` (``[messages]`` maps each German template to its English one, plus nouns,
-labels and the messages for unreadable files). A missing English text falls back to German; a
-test keeps the table complete for every ``tr("…")`` in the sources.
+labels, the messages for unreadable files and ``[help]`` for the command line's help). A missing
+English text falls back to German; tests keep the table complete for every ``tr("…")`` in the
+sources and the HTML templates (which call ``tr`` as a Jinja global), for the words of the page
+script and for every help text.
 
 Only lbcheck's own texts change. The catalogue (criterion titles, messages, model clauses) is
 German data about German procurement law and stays German; names from documents stay as they

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from lbcheck import __version__
-from lbcheck.i18n import counted, current, english, label, tr, where
+from lbcheck.i18n import counted, current, english, label, tr, use, where
 from lbcheck.reporters.safe_text import clean
 
 _TEMPLATES = files("lbcheck.reporters.html") / "templates"
@@ -87,11 +87,18 @@ def environment() -> Environment:
     return env
 
 
+# Pages whose own templates have no English yet: German as a whole rather than a mixed page.
+GERMAN_ONLY = frozenset({"audit.html.j2"})
+
+
 def render_page(
     template: str, styles: tuple[str, ...] = (), scripts: tuple[str, ...] = (), **context: Any
 ) -> str:
     """Render ``template`` with the shared stylesheet and script (plus ``styles`` and
-    ``scripts``) inlined."""
+    ``scripts``) inlined, in the current language (``lbcheck.i18n``)."""
+    if template in GERMAN_ONLY and current() != "de":
+        with use("de"):
+            return render_page(template, styles, scripts, **context)
     css = "\n".join([asset("styles.css"), *(asset(s) for s in styles)])
     script = localized_script("\n".join([asset("report.js"), *(asset(s) for s in scripts)]))
     csp = (
