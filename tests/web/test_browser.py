@@ -76,31 +76,40 @@ def server() -> Iterator[str]:
                 child.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def _chromium(accept_language: str) -> Any:
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1100,1600", "--lang=de-DE"):  # fmt: skip
+                "--window-size=1100,1600"):  # fmt: skip
         options.add_argument(arg)
+    # The pages follow the browser's Accept-Language (headless Chromium sends en-US unless told).
+    options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(WAIT)
+    driver.set_script_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    driver = _chromium("de-DE,de")  # a German user's browser
     try:
-        driver.set_page_load_timeout(WAIT)
-        driver.set_script_timeout(30)
         yield driver
     finally:
         driver.quit()
 
 
-def _upload(d: Any, server: str, *paths: Path) -> None:
+def _upload(
+    d: Any, server: str, *paths: Path, title: str = "lbcheck – Ausschreibung prüfen"
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     d.get(server + "/")
-    assert d.title == "lbcheck – Ausschreibung prüfen"
+    assert d.title == title
     d.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in paths))
     d.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(d, WAIT).until(ec.presence_of_element_located((By.CSS_SELECTOR, "p.verdict")))
@@ -180,3 +189,44 @@ def test_two_files_at_once_and_their_downloads(server: str, browser: Any) -> Non
     with urllib.request.urlopen(links["lbcheck-bericht.json"], timeout=30) as answer:
         report = json.load(answer)
     assert [doc["path"] for doc in report["documents"]] == titles
+
+
+def test_the_running_server_follows_the_browser_language(server: str) -> None:
+    """The real server: a browser asking for English gets English pages, others German."""
+    import urllib.request
+
+    def page(language: str) -> str:
+        request = urllib.request.Request(server + "/", headers={"Accept-Language": language})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return str(answer.read().decode("utf-8"))
+
+    english = page("en-US,en;q=0.9")
+    assert '<html lang="en">' in english and "<title>lbcheck – check a tender</title>" in english
+    assert "Choose files" in english and "Dateien auswählen" not in english
+    german = page("de-DE,de;q=0.9")
+    assert '<html lang="de">' in german and "Dateien auswählen" in german
+
+
+def test_an_english_browser_reads_the_report_in_english(server: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    d = _chromium("en-GB,en")
+    try:
+        _upload(
+            d, server, ROOT / "examples" / "lb_reinigung.docx", title="lbcheck – check a tender"
+        )
+        assert d.find_element(By.CSS_SELECTOR, "p.verdict").text.startswith("Verdict: change 1")
+        sections = [s.text for s in d.find_elements(By.CSS_SELECTOR, "details.group > summary")]
+        assert sections[0] == "Change: 1 place" and sections[1].startswith("Add: 2 criteria")
+        copy = d.find_element(By.CSS_SELECTOR, "details.add button.copy")
+        assert copy.text == "Copy Model clause"
+        copy.click()
+        status = copy.find_element(By.XPATH, "following-sibling::span[@class='copy-status']")
+        WebDriverWait(d, 10).until(lambda _: status.text != "")
+        assert status.text in ("Copied.", "Selected: copy with Ctrl+C.")  # the script's words
+        body = d.find_element(By.TAG_NAME, "body").text
+        for german in ("Fazit", "Ändern:", "Ergänzen:", "kopieren", "Mit Kommentaren"):
+            assert german not in body, german
+    finally:
+        d.quit()
