@@ -113,8 +113,12 @@ class RunInterruptedError(LbcheckError):
     code = "interrupted"
 
     def __init__(self, done: int = 0, total: int = 0) -> None:
+        from lbcheck.i18n import tr  # here: lbcheck.i18n itself uses these errors
+
         super().__init__(
-            f"Abgebrochen nach {done} von {total} Dateien." if total else "Abgebrochen."
+            tr("Abgebrochen nach {done} von {total} Dateien.", done=done, total=total)
+            if total
+            else tr("Abgebrochen.")
         )
         self.done = done
         self.total = total

@@ -6,11 +6,13 @@ Every wait is bounded; the server is killed in ``finally`` if the test fails hal
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -70,8 +72,36 @@ def _wait_for_page(url: str, proc: subprocess.Popen[bytes], seconds: float) -> s
     pytest.fail(f"lbcheck serve did not answer within {seconds} s")
 
 
-@pytest.mark.parametrize("wait_for_workers", [False, True], ids=["warming-up", "idle"])
-def test_sigterm_stops_serve_cleanly(wait_for_workers: bool, tmp_path: Path) -> None:
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _upload_in_background(url: str) -> threading.Thread:
+    """POST the example to ``url`` from a thread; the answer (or its failure) does not matter."""
+    boundary = "lbcheck-test-boundary"
+    data = (ROOT / "examples" / "lb_reinigung.docx").read_bytes()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+            f'filename="lb.docx"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        url, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
+
+    def post() -> None:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(request, timeout=30).read()
+
+    thread = threading.Thread(target=post, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("moment", ["warming-up", "idle", "checking"])
+def test_sigterm_stops_serve_cleanly(moment: str, tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "LBCHECK_LANG": "en"}
     proc = subprocess.Popen(
@@ -86,8 +116,12 @@ def test_sigterm_stops_serve_cleanly(wait_for_workers: bool, tmp_path: Path) -> 
         assert "Check a tender" in page  # LBCHECK_LANG reaches the pages
         children = _children(proc.pid)
         assert children, "the worker pool runs in child processes"
-        if wait_for_workers:
+        if moment == "idle":
             time.sleep(3)  # let the worker finish loading spaCy
+        elif moment == "checking":  # a request waits for the worker while SIGTERM comes
+            upload = _upload_in_background(f"http://127.0.0.1:{port}/api/scan")
+            time.sleep(0.5)
+            assert upload.is_alive()
         started = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=15)
