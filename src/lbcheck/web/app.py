@@ -102,9 +102,11 @@ class _Handlers:
         with use(self.language(request)):
             status, text = message(code, self.limits, name)
             if as_json:
-                return JSONResponse({"error": {"code": code, "message": text}}, status_code=status)
+                return JSONResponse(
+                    {"error": {"code": code, "message": text}}, status_code=status, headers=_VARY
+                )
             page = render_page("web_error.html.j2", code=code, text=text)
-        return HTMLResponse(page, status_code=status)
+        return HTMLResponse(page, status_code=status, headers=_VARY)
 
     async def run(self, request: Request) -> BatchResult:
         folder = Path(tempfile.mkdtemp(prefix="lbcheck-web-"))
@@ -171,7 +173,7 @@ class _Handlers:
             result = await self.run(request)
         except UploadError as exc:
             return self.error(request, exc.code, as_json=True, name=exc.name)
-        return Response(result.json, media_type="application/json")
+        return Response(result.json, media_type="application/json", headers=_VARY)
 
     async def download_json(self, request: Request) -> Response:
         result = self.results.get(request.path_params["token"])
