@@ -229,3 +229,16 @@ def test_language_ends_with_the_run(capsys: pytest.CaptureFixture[str]) -> None:
 
     run(capsys, "--lang", "en", "criteria", "list", "--set", "ilo")
     assert current() == "de"
+
+
+def test_explain_labels_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--lang", "en", "explain", "VR-03")
+    assert code == 0
+    for english_text in ("Kind: rule (places found)", "Severity: error", "Message: ", "Why: "):
+        assert english_text in out, english_text
+    assert "Legal basis:" in out and "Examples – trigger the rule:" in out
+    for german in ("Art:", "Schweregrad", "Meldung:", "Warum:", "Rechtsgrundlage", "Beispiele"):
+        assert german not in out, german
+    assert "Gütezeichen" in out  # the catalogue's own text stays German
+    _, out, _ = run(capsys, "explain", "VR-03")
+    assert "Schweregrad: error" in out and "Beispiele – Löst aus:" in out

@@ -1,10 +1,12 @@
-"""Plain-text German explanation of one entry, for ``lbcheck explain`` and ``criteria show``."""
+"""Plain-text explanation of one entry, for ``lbcheck explain`` and ``criteria show``: the
+labels in the run's language (``lbcheck.i18n``), the catalogue's texts in German."""
 
 from __future__ import annotations
 
 import textwrap
 
 from lbcheck.criteria.schema import CriteriaSet, Entry
+from lbcheck.i18n import tr
 
 
 def _wrap(label: str, text: str) -> str:
@@ -14,28 +16,33 @@ def _wrap(label: str, text: str) -> str:
 
 
 def explain_entry(s: CriteriaSet, e: Entry) -> str:
-    kind = "Regel (Fundstellen)" if e.kind == "rule" else "Kriterium (Status je Dokument)"
+    rule = e.kind == "rule"
+    kind = tr("Regel (Fundstellen)") if rule else tr("Kriterium (Status je Dokument)")
     lines = [
         f"{e.code} {e.name} – {e.title}",
-        f"Set: {s.set} ({s.title}) · Art: {kind} · Dimension: {e.dimension} · "
-        f"Schweregrad: {e.severity.value}",
+        tr(
+            "Set: {set} ({title}) · Art: {kind} · Dimension: {dimension} · Schweregrad: {severity}",
+            set=s.set,
+            title=s.title,
+            kind=kind,
+            dimension=e.dimension,
+            severity=e.severity.value,
+        ),
         "",
-        _wrap("Meldung", e.message),
-        _wrap("Warum", e.rationale),
-        "Rechtsgrundlage:",
+        _wrap(tr("Meldung"), e.message),
+        _wrap(tr("Warum"), e.rationale),
+        tr("Rechtsgrundlage") + ":",
         *[f"  - {ref.ref} <{ref.source}>" for ref in e.legal_basis],
-        _wrap("Textbaustein", e.model_clause),
+        _wrap(tr("Textbaustein"), e.model_clause),
     ]
     if e.proof:
-        lines.append(_wrap("Nachweis", e.proof))
+        lines.append(_wrap(tr("Nachweis"), e.proof))
     if s.applies_note:
-        lines.append(_wrap("Anwendbar", s.applies_note))
-    label_pass = "Unauffällig" if e.kind == "rule" else "Erfüllt"
-    label_fail = "Löst aus" if e.kind == "rule" else "Nicht erfüllt"
-    lines.append(f"Beispiele – {label_pass}:")
+        lines.append(_wrap(tr("Anwendbar"), s.applies_note))
+    lines.append(tr("Beispiele – Unauffällig:") if rule else tr("Beispiele – Erfüllt:"))
     lines.extend(
         f"  + {ex.text}" + (f" [{ex.status}]" if ex.status else "") for ex in e.examples.pass_
     )
-    lines.append(f"Beispiele – {label_fail}:")
+    lines.append(tr("Beispiele – Löst aus:") if rule else tr("Beispiele – Nicht erfüllt:"))
     lines.extend(f"  - {ex.text}" for ex in e.examples.fail)
     return "\n".join(lines) + "\n"
