@@ -163,17 +163,20 @@ def where(location: Location) -> str:
 
 
 def localized(report: Report, lang: Lang) -> Report:
-    """The report with the messages of unreadable files in ``lang`` (they are made in the
-    worker processes, in German); everything else in a report is data."""
+    """The report with lbcheck's own sentences in ``lang``: the messages of unreadable files and
+    the reasons of the eForms hints (both made in the worker processes, in German); everything
+    else in a report is data."""
     if lang == "de":
         return report
     table: dict[str, str] = english()["ingest"]
+    reasons: dict[str, str] = english()["eforms_reason"]
     docs: list[DocumentReport] = []
-    for doc in report.documents:
-        error = doc.error
+    for original in report.documents:
+        doc, error = original, original.error
         if error is not None and error.code in table:
-            english_error = ErrorInfo(error.code, table[error.code], error.detail)
-            docs.append(replace(doc, error=english_error))
-        else:
-            docs.append(doc)
+            doc = replace(doc, error=ErrorInfo(error.code, table[error.code], error.detail))
+        if doc.eforms:
+            hints = tuple(replace(h, reason=reasons.get(h.code, h.reason)) for h in doc.eforms)
+            doc = replace(doc, eforms=hints)
+        docs.append(doc)
     return Report(tuple(docs), report.rules)

@@ -76,6 +76,10 @@ def test_every_counted_noun_and_error_code_has_english() -> None:
         if isinstance(noun, ast.Constant):
             assert noun.value in nouns, f"{path}:{line}: no English noun {noun.value!r}"
     assert set(english()["ingest"]) == {c.value for c in IngestCode}
+    # every eForms hint the engine makes has an English reason
+    from lbcheck.engine.statistics import _EFORMS
+
+    assert set(english()["eforms_reason"]) == {*_EFORMS, "env-imp", "soc-obj", "text"}
 
 
 def test_german_stays_the_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,9 +222,14 @@ def test_json_location_text_in_english(capsys: pytest.CaptureFixture[str]) -> No
     texts = [f["location"]["text"] for f in json.loads(out)["documents"][0]["findings"]]
     assert texts and all("Abschnitt" not in t and "Zeile" not in t for t in texts)
     assert any(t.startswith("section 3 ") and ", line " in t for t in texts)
+    reasons = [h["reason"] for h in json.loads(out)["documents"][0]["eforms"]]
+    assert "Criteria of the circular economy." in reasons
+    assert "Kriterien der Kreislaufwirtschaft." not in reasons
     _, out, _ = run(capsys, "scan", "--exit-zero", "-f", "json", str(EXAMPLE))
     texts = [f["location"]["text"] for f in json.loads(out)["documents"][0]["findings"]]
     assert any(t.startswith("Abschnitt 3 ") and ", Zeile " in t for t in texts)
+    reasons = [h["reason"] for h in json.loads(out)["documents"][0]["eforms"]]
+    assert "Kriterien der Kreislaufwirtschaft." in reasons
 
 
 def test_language_ends_with_the_run(capsys: pytest.CaptureFixture[str]) -> None:
