@@ -42,6 +42,7 @@ def test_every_help_text_has_english() -> None:
         (["scan", "--lang=en", "-h"], {"LBCHECK_LANG": "de"}, "en"),
         (["scan", "--lang", "de", "-h"], {"LBCHECK_LANG": "en"}, "de"),
         (["--lang", "fr", "-h"], {}, "de"),  # a bad value is reported by the option itself
+        (["--lang", "fr", "-h"], {"LBCHECK_LANG": "en"}, "en"),
         (["scan", "--", "--lang", "en"], {}, "de"),  # after --, a file name
     ],
 )
@@ -149,3 +150,12 @@ def test_installed_command_speaks_english_help() -> None:
     assert result.returncode == 0, result.stderr
     assert "Show the criteria catalogue" in _flat(result.stdout)
     assert "Kriterienkatalog" not in result.stdout
+
+
+def test_interrupted_run_message_in_english() -> None:
+    from lbcheck.errors import RunInterruptedError
+    from lbcheck.i18n import use
+
+    with use("en"):
+        assert str(RunInterruptedError(3, 8)) == "Stopped after 3 of 8 files."
+    assert str(RunInterruptedError(3, 8)) == "Abgebrochen nach 3 von 8 Dateien."

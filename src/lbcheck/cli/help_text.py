@@ -19,16 +19,16 @@ from lbcheck.errors import UsageError
 from lbcheck.i18n import ENV_VAR, Lang, english, parse_lang
 
 
-def _lang_or_german(value: str, source: str) -> Lang:
+def _lang_or_none(value: str, source: str) -> Lang | None:
     try:
         return parse_lang(value, source)
     except UsageError:
-        return "de"  # the command itself reports the bad value with its usage error
+        return None  # the command itself reports the bad value with its usage error
 
 
 def command_line_language(args: Sequence[str]) -> Lang | None:
-    """The language the last ``--lang`` before ``--`` asks for (German if its value is bad:
-    the option itself reports that), None without ``--lang``."""
+    """The language the last ``--lang`` before ``--`` asks for; None without ``--lang`` or
+    with a value that is no language (the option itself reports that)."""
     found: str | None = None
     for index, arg in enumerate(args):
         if arg == "--":
@@ -37,7 +37,7 @@ def command_line_language(args: Sequence[str]) -> Lang | None:
             found = args[index + 1]
         elif arg.startswith("--lang="):
             found = arg.partition("=")[2]
-    return None if found is None else _lang_or_german(found, "--lang")
+    return None if found is None else _lang_or_none(found, "--lang")
 
 
 def help_language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
@@ -46,7 +46,7 @@ def help_language(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
     if found is not None:
         return found
     if environ.get(ENV_VAR):
-        return _lang_or_german(environ[ENV_VAR], ENV_VAR)
+        return _lang_or_none(environ[ENV_VAR], ENV_VAR) or "de"
     return "de"
 
 
