@@ -87,7 +87,11 @@ def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) 
             n_workers=max(1, jobs),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # dashboard_address=None still opens the scheduler's HTTP port, on 8787 and every
+            # interface: keep it on loopback, on a free port, and without the dashboard.
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
             memory_limit=budget.memory or 0,
         )
     )
