@@ -362,9 +362,9 @@ class WorkerPool:
                         exhausted = True
                         break
                     try:
-                        worker.conn.send(
-                            (task.key, task.path, task.shown, task.settings, task.subjects)
-                        )
+                        # The pool's own settings are not sent again with every document.
+                        own = None if task.settings == self.settings else task.settings
+                        worker.conn.send((task.key, task.path, task.shown, own, task.subjects))
                     except (OSError, ValueError):
                         returned.append(task)  # its sentinel fires next: it is replaced
                         continue
