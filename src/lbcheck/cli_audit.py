@@ -177,12 +177,11 @@ def _audit(
     isolated: bool,
     quiet: bool,
 ) -> None:
-    from lbcheck.app.plan import check_max_size
+    from lbcheck.app.plan import ScanOptions, check_max_size
     from lbcheck.audit.cache import default_dir
     from lbcheck.audit.run import AuditOptions, run_audit
     from lbcheck.audit.walk import Selection
     from lbcheck.config import merge, parse_severity
-    from lbcheck.config_files import find_config, load_config
     from lbcheck.pool import Budget
 
     _positive(timeout, "--timeout", "120")
@@ -196,15 +195,25 @@ def _audit(
         raise UsageError("--scheduler gilt nur mit --executor dask.")
     if start_method not in {None, "fork", "spawn", "forkserver"}:
         raise UsageError("--start-method erwartet fork, spawn oder forkserver.")
-    config_path = None if isolated else (config or find_config(Path.cwd()))
-    project = load_config(config_path) if config_path else None
-    settings = merge(
-        project,
-        config_path.parent if config_path else None,
+    # Each file's settings come from its nearest project config with its per-path overrides,
+    # as in scan; without a config file, from the command line alone.
+    scan_options = ScanOptions(
         sets=tuple(s.strip() for s in sets.split(",") if s.strip()) if sets else (),
         disable=tuple(disable or ()),
         severity=parse_severity(severity or []),
         criteria=tuple(criteria or ()),
+        config=config,
+        isolated=isolated,
+        max_size_mb=max_size,
+        jobs=1,
+    )
+    settings = merge(
+        None,
+        None,
+        sets=scan_options.sets,
+        disable=scan_options.disable,
+        severity=scan_options.severity,
+        criteria=scan_options.criteria,
         fail_on=None,
         max_size_mb=max_size,
         jobs=1,
@@ -223,6 +232,7 @@ def _audit(
         executor="dask" if executor == "dask" else "local",
         scheduler=scheduler,
         start_method=start_method,
+        scan_options=scan_options,
     )
     bar = None if quiet or not sys.stderr.isatty() else ProgressBar()
     try:

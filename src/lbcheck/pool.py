@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -67,9 +67,33 @@ class Budget:
 
 @dataclass(frozen=True, slots=True)
 class Task:
+    """One document; ``settings`` None: the pool's own; ``subjects`` set: the document's
+    procedure decided its subject (checked again with them, as ``scan`` does)."""
+
     key: int
     path: Path
     shown: str
+    settings: Settings | None = None
+    subjects: tuple[str, ...] = ()
+
+
+class TaskQueue:
+    """Tasks in order, to which a consumer adds while the pool runs: a worker that finds it
+    empty idles until a task comes or every worker is idle."""
+
+    def __init__(self, tasks: Iterable[Task] = ()) -> None:
+        self.tasks: deque[Task] = deque(tasks)
+
+    def push(self, task: Task) -> None:
+        self.tasks.append(task)
+
+    def __iter__(self) -> TaskQueue:
+        return self
+
+    def __next__(self) -> Task:
+        if not self.tasks:
+            raise StopIteration
+        return self.tasks.popleft()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +123,9 @@ class _Timeout(BaseException):
     """Raised by the timer; a BaseException so no ``except Exception`` in a reader eats it."""
 
 
-# Set in the parent before forking: fork workers inherit the compiled catalogue.
-_PREPARED: tuple[Sequence[CompiledEntry], Options] | None = None
+Prepared = tuple[Sequence[CompiledEntry], Options]
+# Set in the parent before forking: fork workers inherit the compiled catalogue(s).
+_PREPARED: dict[Settings, Prepared] | None = None
 
 
 def _address_space() -> int | None:
@@ -191,14 +216,20 @@ def check_with_budget(  # noqa: PLR0917 - the runner's check_file plus the budge
             _disarm()
 
 
-def _worker_main(conn: Connection, settings: Settings, budget: Budget) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    if _PREPARED is not None:
-        entries, options = _PREPARED
-    else:
+def prepared_for(known: dict[Settings, Prepared], settings: Settings) -> Prepared:
+    """The compiled catalogue for ``settings``, compiled on first use and kept."""
+    if settings not in known:
         from lbcheck.runner import build_entries
 
         options, _, entries = build_entries(settings)
+        known[settings] = (entries, options)
+    return known[settings]
+
+
+def _worker_main(conn: Connection, settings: Settings, budget: Budget) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    known: dict[Settings, Prepared] = dict(_PREPARED or {})
+    prepared_for(known, settings)
     limit_memory(budget.memory)
     conn.send(("ready", os.getpid()))
     while True:
@@ -208,9 +239,13 @@ def _worker_main(conn: Connection, settings: Settings, budget: Budget) -> None:
             return
         if message is None:
             return
-        key, path, shown = message
+        key, path, shown, own, subjects = message
+        own = own or settings
+        entries, options = prepared_for(known, own)
+        if subjects:
+            options = replace(options, subjects=subjects)
         start = time.monotonic()
-        report = check_with_budget(path, shown, entries, settings, options, budget)
+        report = check_with_budget(path, shown, entries, own, options, budget)
         try:
             conn.send(("done", key, report, time.monotonic() - start))
         except MemoryError:
@@ -258,13 +293,15 @@ class WorkerPool:
         jobs: int,
         budget: Budget = Budget(),
         start_method: str | None = None,
-        prepared: tuple[Sequence[CompiledEntry], Options] | None = None,
+        prepared: Prepared | dict[Settings, Prepared] | None = None,
     ) -> None:
         self.settings = settings
         self.jobs = max(1, jobs)
         self.budget = budget
         self.method = start_method or default_start_method()
         self.context: BaseContext = multiprocessing.get_context(self.method)
+        if isinstance(prepared, tuple):
+            prepared = {settings: prepared}
         self.prepared = prepared if self.method == "fork" else None
         self.workers: list[_Worker] = []
         self.replaced = 0
@@ -325,7 +362,9 @@ class WorkerPool:
                         exhausted = True
                         break
                     try:
-                        worker.conn.send((task.key, task.path, task.shown))
+                        # The pool's own settings are not sent again with every document.
+                        own = None if task.settings == self.settings else task.settings
+                        worker.conn.send((task.key, task.path, task.shown, own, task.subjects))
                     except (OSError, ValueError):
                         returned.append(task)  # its sentinel fires next: it is replaced
                         continue
@@ -391,7 +430,9 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "Budget",
     "Outcome",
+    "Prepared",
     "Task",
+    "TaskQueue",
     "WorkerPool",
     "check_with_budget",
     "default_start_method",

@@ -23,7 +23,12 @@ distributed = pytest.importorskip("dask.distributed")
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        scheduler_kwargs={"dashboard": False},
     ) as running:
         yield running
 
@@ -91,3 +96,64 @@ def test_dask_time_budget_turns_a_hang_into_a_timeout_row(
     }
     assert codes.pop(paths[0].name) == "timeout"
     assert set(codes.values()) == {"ok"}
+
+
+def test_dask_without_scheduler_runs_its_own_cluster_and_stops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--executor dask`` alone: a local cluster of ``--jobs`` workers, started and stopped by
+    lbcheck, gives the local pool's rows, overrides and a procedure included; each worker
+    compiles a catalogue once per effective settings, however many documents it checks."""
+    import psutil
+
+    from lbcheck.app.plan import ScanOptions
+    from lbcheck.audit.dask_executor import _state
+
+    from .test_like_scan import _tree
+
+    monkeypatch.chdir(tmp_path)
+    tree = _tree(tmp_path)
+    make_tenders(tree / "mehr", 4)
+    started: list[Any] = []
+    compiled: dict[str, Any] = {}
+
+    class Recording(distributed.LocalCluster):  # type: ignore[misc]
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            started.append((self, len(self.workers)))
+
+        def close(self, *args: Any, **kwargs: Any) -> Any:
+            if not compiled and self.status.name == "running":
+                with distributed.Client(self) as client:
+                    compiled.update(client.run(_state.cache_info))
+            return super().close(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", Recording)
+    local = AuditOptions(
+        paths=(str(tree),),
+        output_dir=tmp_path / "local",
+        settings=Settings(jobs=1),
+        jobs=2,
+        cache_dir=None,
+        scan_options=ScanOptions(jobs=1),
+    )
+    run_audit(local)
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    result = run_audit(dataclasses.replace(local, output_dir=tmp_path / "dask", executor="dask"))
+    assert result.checked == 8
+    assert _documents(tmp_path / "dask") == _documents(tmp_path / "local")
+    assert len(started) == 1
+    cluster, workers = started[0]
+    assert workers == 2 and cluster.status.name == "closed"
+    # Two effective settings (the override for vorlagen/): at most two compilations each.
+    assert len(compiled) == 2
+    assert all(1 <= info.misses <= 2 for info in compiled.values()), compiled
+    assert sum(info.misses + info.hits for info in compiled.values()) >= 8
+    # multiprocessing's resource tracker is one per parent process and stays by design.
+    left = [
+        p
+        for p in psutil.Process().children(recursive=True)
+        if p.pid not in before and "resource_tracker" not in " ".join(p.cmdline())
+    ]
+    _, alive = psutil.wait_procs(left, timeout=10)  # a nanny may take a moment to exit
+    assert not [(p.pid, p.cmdline()) for p in alive]

@@ -36,15 +36,23 @@ def run_key(catalogue_repr: str, settings_repr: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def procedure_key(members: list[tuple[str, str]]) -> str:
+    """What the other files of a procedure add to a report: their names and contents (they
+    may lend it their subject). ``members`` are (name, digest) pairs, in any order."""
+    text = "\0".join(f"{name}\0{digest}" for name, digest in sorted(members))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class Cache:
     """One JSON file per key under ``folder``; written atomically, read leniently."""
 
-    def __init__(self, folder: Path, run: str) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.run = run
 
-    def key(self, digest: str, name: str) -> str:
-        text = "\0".join((self.run, digest, name))
+    def key(self, run: str, digest: str, name: str, procedure: str = "") -> str:
+        """``run`` from :func:`run_key` for the file's own settings; ``procedure`` from
+        :func:`procedure_key` when other files share its procedure."""
+        text = "\0".join((run, digest, name, procedure))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def _file(self, key: str) -> Path:
@@ -89,4 +97,4 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["Cache", "atomic_write", "default_dir", "file_digest", "run_key"]
+__all__ = ["Cache", "atomic_write", "default_dir", "file_digest", "procedure_key", "run_key"]

@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,8 @@ from lbcheck.pool import (
 )
 
 
-@lru_cache(maxsize=4)
+# One entry per effective settings (per-path overrides make a few): compiled once per worker.
+@lru_cache(maxsize=64)
 def _state(settings: Settings) -> tuple[Sequence[CompiledEntry], Options]:
     from lbcheck.runner import build_entries
 
@@ -43,9 +45,13 @@ def _state(settings: Settings) -> tuple[Sequence[CompiledEntry], Options]:
     return entries, options
 
 
-def check_on_worker(path: str, shown: str, settings: Settings, budget: Budget) -> Any:
+def check_on_worker(
+    path: str, shown: str, settings: Settings, budget: Budget, subjects: tuple[str, ...] = ()
+) -> Any:
     """Runs on a Dask worker: the catalogue is compiled on the first call only."""
     entries, options = _state(settings)
+    if subjects:
+        options = replace(options, subjects=subjects)
     start = time.monotonic()
     # No timer here: signals belong to the main thread, and Dask runs tasks in others.
     report = check_with_budget(
@@ -81,7 +87,11 @@ def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) 
             n_workers=max(1, jobs),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # dashboard_address=None still opens the scheduler's HTTP port, on 8787 and every
+            # interface: keep it on loopback, on a free port, and without the dashboard.
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
             memory_limit=budget.memory or 0,
         )
     )
@@ -129,7 +139,7 @@ class _Window:
 
 
 def run_on_dask(
-    tasks: Sequence[Task],
+    tasks: Iterable[Task],
     settings: Settings,
     budget: Budget,
     scheduler: str | None,
@@ -150,23 +160,25 @@ def run_on_dask(
         slots = _slots(client)
         window = _Window(slots)
 
-        def submit() -> None:
-            task = next(queue, None)
-            if task is not None:
+        def fill() -> None:
+            while len(window.tasks) < 2 * slots:
+                task = next(queue, None)
+                if task is None:
+                    return
                 future = client.submit(
                     check_on_worker,
                     str(task.path.absolute()),
                     task.shown,
-                    settings,
+                    task.settings or settings,
                     budget,
+                    task.subjects,
                     pure=False,
                     key=f"lbcheck-{task.key}-{time.time_ns()}",
                 )
                 window.add(future, task)
 
         try:
-            for _ in range(2 * slots):
-                submit()
+            fill()
             while window.tasks:
                 window.clock()
                 try:
@@ -176,9 +188,10 @@ def run_on_dask(
                     finished = []
                 outcomes = [_outcome(f, *window.pop(f)) for f in finished]
                 outcomes.extend(window.overdue(budget))
+                fill()
                 for outcome in outcomes:
-                    submit()
                     yield outcome
+                    fill()  # the caller may have added a task (a procedure checked again)
         finally:
             for future in window.tasks:
                 future.cancel()

@@ -4,6 +4,7 @@ from that file."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -11,15 +12,18 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from lbcheck.app.inputs import raise_nothing_left
+from lbcheck.app.plan import ScanOptions
 from lbcheck.audit import store
-from lbcheck.audit.cache import Cache, atomic_write, file_digest, run_key
+from lbcheck.audit.cache import Cache, atomic_write, file_digest, procedure_key, run_key
 from lbcheck.audit.walk import Found, Problem, Selection, walk
 from lbcheck.config import Settings
 from lbcheck.criteria.loader import Catalogue
 from lbcheck.engine.evaluate import Options
-from lbcheck.errors import RunInterruptedError
+from lbcheck.engine.procedure import procedure_key as procedure_of
+from lbcheck.engine.procedure import shared_subjects
+from lbcheck.errors import RunInterruptedError, UsageError
 from lbcheck.models import DocumentReport, Report, RuleInfo
-from lbcheck.pool import Budget, Outcome, Task
+from lbcheck.pool import Budget, Outcome, Prepared, Task, TaskQueue
 from lbcheck.reporters.json_model import JsonDocument, JsonError
 from lbcheck.reporters.json_reporter import to_model
 
@@ -30,6 +34,8 @@ Executor = Literal["local", "dask"]
 class AuditOptions:
     paths: tuple[str, ...]
     output_dir: Path
+    # For every file, unless ``scan_options`` is given: then each file's settings come from
+    # the project configuration as in ``scan`` (the command line's way).
     settings: Settings
     jobs: int = 1
     budget: Budget = field(default_factory=Budget)
@@ -40,6 +46,7 @@ class AuditOptions:
     executor: Executor = "local"
     scheduler: str | None = None
     start_method: str | None = None
+    scan_options: ScanOptions | None = None
 
 
 @dataclass(slots=True)
@@ -90,6 +97,9 @@ class _Audit:
         self.listener = listener
         self.result = AuditResult()
         self.sink: store.Sink | None = None
+        self.plans: dict[Settings, Plan] = {}
+        self.jobs: dict[int, Job] = {}  # in flight, by task key
+        self.next_key = 0
 
     def record(
         self, document: JsonDocument, seconds: float, cached: bool, digest: str, read: bool = True
@@ -103,39 +113,49 @@ class _Audit:
         self.result.pages += document.pages or 0
         self.listener.document(document, cached)
 
+    def plan_for(self, settings: Settings) -> Plan:
+        """Options, catalogue and cache key of one effective settings, worked out once."""
+        if settings not in self.plans:
+            from lbcheck.runner import select_catalogue
+
+            options, catalogue = select_catalogue(settings)
+            key = repr((options, settings.max_bytes, settings.spacy_model))
+            self.plans[settings] = Plan(options, catalogue, run_key(repr(catalogue), key))
+        return self.plans[settings]
+
     def run(self) -> AuditResult:
         from lbcheck.criteria.describe import describe_rules
-        from lbcheck.runner import select_catalogue
 
         o = self.options
         start = time.monotonic()
         found = list(walk(o.paths, o.selection))
         if not found:
             raise_nothing_left()
+        items = settings_per_file(found, o)
         store.prepare(o.output_dir, o.force, o.resume)
         done = store.done_paths(o.output_dir) if o.resume else set()
-        items = [i for i in found if i.shown not in done]
+        items = [(i, s) for i, s in items if i.shown not in done]
         self.result.total = len(items) + len(done)
         self.result.resumed = len(done)
-        options, catalogue = select_catalogue(o.settings)
-        self.result.rules = describe_rules(catalogue, options.severities)
-        cache = None
-        if o.cache_dir is not None:
-            settings_key = repr((options, o.settings.max_bytes, o.settings.spacy_model))
-            cache = Cache(o.cache_dir, run_key(repr(catalogue), settings_key))
+        rules: dict[str, RuleInfo] = {}
+        for settings in dict.fromkeys(s for _, s in items if s is not None):
+            plan = self.plan_for(settings)
+            for rule in describe_rules(plan.catalogue, plan.options.severities):
+                rules.setdefault(rule.code, rule)
+        self.result.rules = tuple(rules.values())
+        cache = Cache(o.cache_dir) if o.cache_dir is not None else None
         self.listener.start(self.result.total, len(done))
         self.sink = store.Sink(o.output_dir)
         documents_start = time.monotonic()
         try:
             todo = self._known(items, cache)
-            todo.sort(key=lambda t: -t[0].size)  # largest first: no long tail at the end
-            tasks = [Task(i, f.path, f.shown) for i, (f, _, _) in enumerate(todo)]
-            for outcome in self._outcomes(tasks, catalogue, options):
-                _, digest, key = todo[outcome.key]
-                document = as_json(outcome.report)
-                if cache is not None and key:
-                    cache.put(key, document)
-                self.record(document, outcome.seconds, False, digest)
+            queue = TaskQueue(self._task(job) for job in todo)
+            for outcome in self._outcomes(queue, todo):
+                job = self.jobs.pop(outcome.key)
+                if job.procedure is None:
+                    self._finish(job, outcome.report, outcome.seconds, cache)
+                else:
+                    self._procedure_member(job, outcome, queue, cache)
         except KeyboardInterrupt:
             self.sink.close()
             self.result.seconds = time.monotonic() - start
@@ -148,16 +168,57 @@ class _Audit:
         self.result.seconds = time.monotonic() - start
         return self.result
 
+    def _task(self, job: Job, subjects: tuple[str, ...] = ()) -> Task:
+        key = self.next_key
+        self.next_key += 1
+        self.jobs[key] = job
+        return Task(key, job.found.path, job.found.shown, job.settings, subjects)
+
+    def _finish(
+        self, job: Job, report: DocumentReport, seconds: float, cache: Cache | None
+    ) -> None:
+        document = as_json(report)
+        if cache is not None and job.cache_key:
+            cache.put(job.cache_key, document)
+        self.record(document, seconds, False, job.digest)
+
+    def _procedure_member(
+        self, job: Job, outcome: Outcome, queue: TaskQueue, cache: Cache | None
+    ) -> None:
+        """Hold a procedure's rows until all its files are checked; then, as ``scan`` does,
+        check again with the procedure's subjects each file unsure of its own."""
+        procedure = job.procedure
+        assert procedure is not None
+        procedure.reports[job.found.shown] = (outcome.report, outcome.seconds)
+        procedure.waiting -= 1
+        if procedure.waiting:
+            return
+        if not procedure.rechecked:
+            procedure.rechecked = True
+            reports = [procedure.reports[m.found.shown][0] for m in procedure.members]
+            shared = shared_subjects(reports)
+            for member in procedure.members:
+                if member.found.shown in shared:
+                    procedure.waiting += 1
+                    queue.push(self._task(member, shared[member.found.shown]))
+            if procedure.waiting:
+                return
+        for member in procedure.members:
+            report, seconds = procedure.reports[member.found.shown]
+            self._finish(member, report, seconds, cache)
+
     def _known(
-        self, items: Sequence[Found | Problem], cache: Cache | None
-    ) -> list[tuple[Found, str, str]]:
-        """Write problem rows and cache hits; return what is left to check."""
-        todo: list[tuple[Found, str, str]] = []
-        for item in items:
-            if isinstance(item, Problem):
+        self, items: Sequence[tuple[Found | Problem, Settings | None]], cache: Cache | None
+    ) -> list[Job]:
+        """Write problem rows and cache hits; return what is left to check, largest first,
+        the files of one procedure together (so its rows are not held long)."""
+        jobs: list[Job] = []
+        for item, settings in items:
+            if isinstance(item, Problem) or settings is None:
+                assert isinstance(item, Problem)
                 self.record(problem_document(item), 0.0, False, "", read=False)
                 continue
-            digest = key = ""
+            digest = ""
             if cache is not None:
                 try:
                     digest = file_digest(item.path)
@@ -165,38 +226,136 @@ class _Audit:
                     problem = Problem(item.shown, "unreadable", exc.strerror or str(exc))
                     self.record(problem_document(problem), 0.0, False, "", read=False)
                     continue
-                key = cache.key(digest, item.path.name)
-                hit = cache.get(key, item.shown)
-                if hit is not None:
-                    self.record(hit, 0.0, True, digest)
-                    continue
-            todo.append((item, digest, key))
+            jobs.append(Job(item, settings, digest))
+        units = group_procedures(jobs)
+        todo: list[Job] = []
+        for unit in units:
+            if cache is not None and self._from_cache(unit, cache):
+                continue
+            if len(unit) > 1:
+                procedure = Procedure(tuple(unit), waiting=len(unit))
+                for job in unit:
+                    job.procedure = procedure
+            todo.extend(unit)
         return todo
 
-    def _outcomes(
-        self, tasks: list[Task], catalogue: Catalogue, options: Options
-    ) -> Iterator[Outcome]:
+    def _from_cache(self, unit: list[Job], cache: Cache) -> bool:
+        """Record the unit from the cache when every file of it is there (one file changed:
+        the procedure's subjects may have too, so all are checked again)."""
+        context = ""
+        if len(unit) > 1:
+            context = procedure_key([(j.found.path.name, j.digest) for j in unit])
+        hits: list[JsonDocument] = []
+        for job in unit:
+            run = self.plan_for(job.settings).run
+            job.cache_key = cache.key(run, job.digest, job.found.path.name, context)
+            hit = cache.get(job.cache_key, job.found.shown)
+            if hit is not None:
+                hits.append(hit)
+        if len(hits) < len(unit):
+            return False
+        for job, hit in zip(unit, hits, strict=True):
+            self.record(hit, 0.0, True, job.digest)
+        return True
+
+    def _outcomes(self, queue: TaskQueue, todo: list[Job]) -> Iterator[Outcome]:
         o = self.options
-        if not tasks:
+        if not todo:
             return iter(())
+        first = todo[0].settings
         if o.executor == "dask":
             from lbcheck.audit.dask_executor import run_on_dask
 
-            return run_on_dask(tasks, o.settings, o.budget, o.scheduler, o.jobs)
+            return run_on_dask(queue, first, o.budget, o.scheduler, o.jobs)
         from lbcheck.engine.compiled import compile_catalogue
         from lbcheck.pool import WorkerPool, default_start_method
 
         method = o.start_method or default_start_method()
-        # Fork workers inherit the catalogue compiled here; spawn workers compile their own.
-        entries = compile_catalogue(catalogue, o.settings.spacy_model) if method == "fork" else ()
+        # Fork workers inherit the catalogues compiled here; spawn workers compile their own.
+        prepared: dict[Settings, Prepared] = {}
+        if method == "fork":
+            for settings in dict.fromkeys(j.settings for j in todo):
+                plan = self.plan_for(settings)
+                entries = compile_catalogue(plan.catalogue, settings.spacy_model)
+                prepared[settings] = (entries, plan.options)
         pool = WorkerPool(
-            o.settings,
-            min(o.jobs, len(tasks)),
+            first,
+            min(o.jobs, len(todo)),
             o.budget,
             start_method=method,
-            prepared=(entries, options) if entries else None,
+            prepared=prepared or None,
         )
-        return pool.run(tasks)
+        return pool.run(queue)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    options: Options
+    catalogue: Catalogue
+    run: str  # the cache's run key for these settings
+
+
+@dataclass(slots=True)
+class Job:
+    found: Found
+    settings: Settings
+    digest: str
+    cache_key: str = ""
+    procedure: Procedure | None = None
+
+
+@dataclass(slots=True)
+class Procedure:
+    """Files of one procedure (same folder, settings and number prefix), checked together."""
+
+    members: tuple[Job, ...]
+    waiting: int
+    rechecked: bool = False
+    reports: dict[str, tuple[DocumentReport, float]] = field(default_factory=dict)
+
+
+def group_procedures(jobs: Sequence[Job]) -> list[list[Job]]:
+    """Units of work: each procedure's files together, every other file alone; largest unit
+    first (by its largest file), largest file first within."""
+    units: dict[object, list[Job]] = {}
+    for index, job in enumerate(jobs):
+        key = procedure_of(job.found.shown)
+        units.setdefault((job.settings, key) if key else index, []).append(job)
+    ordered = [sorted(u, key=lambda j: -j.found.size) for u in units.values()]
+    ordered.sort(key=lambda u: -u[0].found.size)
+    return ordered
+
+
+def settings_per_file(
+    found: Sequence[Found | Problem], options: AuditOptions
+) -> list[tuple[Found | Problem, Settings | None]]:
+    """Each file with its effective settings, as ``scan`` works them out (nearest project
+    config, its include / exclude, ``.gitignore``, per-path overrides); files the config
+    leaves out are dropped. Problems keep their place with no settings."""
+    if options.scan_options is None:
+        return [(f, None if isinstance(f, Problem) else options.settings) for f in found]
+    from lbcheck.app.inputs import Candidate
+    from lbcheck.app.plan import plan
+
+    named = {str(Path(p)) for p in options.paths}
+    files = [f for f in found if isinstance(f, Found)]
+    by_shown: dict[str, Settings] = {}
+    if files:
+        candidates = [Candidate(f.path, f.shown, f.shown in named) for f in files]
+        try:
+            groups = plan(candidates, options.scan_options)
+        except UsageError:
+            if len(files) == len(found):
+                raise
+            groups = []  # only problems are left: they are still rows
+        for group in groups:
+            settings = dataclasses.replace(group.settings, jobs=1, fail_on="error")
+            by_shown.update((c.shown, settings) for c in group.items)
+    return [
+        (f, None) if isinstance(f, Problem) else (f, by_shown[f.shown])
+        for f in found
+        if isinstance(f, Problem) or f.shown in by_shown
+    ]
 
 
 def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
