@@ -31,7 +31,7 @@ from lbcheck import __version__
 from lbcheck.cache_files import cache_root, write_atomically
 from lbcheck.criteria.loader import Catalogue
 
-_FORMAT = 1
+_FORMAT = 3
 #: Cache files kept; older ones (other catalogues, earlier versions) are removed.
 KEEP = 16
 
