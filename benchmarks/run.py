@@ -6,8 +6,9 @@
 Measures, each as the median of ``--runs`` runs (fresh processes, interpreter start included):
 
 1. cold ``lbcheck scan`` of one 30-page PDF: wall and CPU time (target <= 1.0 s wall);
-2. ``lbcheck scan -j2`` over the batch of 30-page PDFs against single-process ``pdftotext``
-   over the same files in the same round (ratio; targets: within 1.5x, >= 20 documents/s);
+2. ``lbcheck scan -j2`` and ``lbcheck audit -j2 --no-cache`` (all five output files) over the
+   batch of 30-page PDFs against single-process ``pdftotext`` over the same files in the same
+   round (ratio; targets: within 1.5x, >= 20 documents/s);
 3. ``-j1`` against ``-j2`` (scaling; target >= 1.8x);
 4. the 500-page PDF: peak memory of the process (target <= 400 MB) and seconds per page
    against the 30-page PDF (linear cost: about the same per page).
@@ -27,6 +28,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -111,10 +113,14 @@ def main() -> int:
     files = [str(f) for f in batch]
     print(f"\n2./3. batch: {len(batch)} PDFs of 30 pages, largest first")
     commands = {"pdftotext": pdftotext_all(batch)}
+    audit_dir = Path(tempfile.mkdtemp(prefix="lbcheck-bench-audit-"))
+    audit = ["audit", "--isolated", "--quiet", "--no-cache", "--force", "-j", "2"]
     for name, tool in tools.items():
         commands[f"{name} -j2"] = [*tool, *scan, "-j", "2", *files]
         commands[f"{name} -j1"] = [*tool, *scan, "-j", "1", *files]
+        commands[f"{name} audit"] = [*tool, *audit, "-o", str(audit_dir / name), *files]
     times = rounds(commands, max(1, args.runs // 2))
+    shutil.rmtree(audit_dir, ignore_errors=True)
     ref, ref_cpu = _median(times["pdftotext"], 0), _median(times["pdftotext"], 1)
     print(
         f"   pdftotext (1 process) {ref:7.2f} s  {len(batch) / ref:6.1f} docs/s  "
@@ -128,6 +134,14 @@ def main() -> int:
             f"docs/s  {ratio:4.2f}x pdftotext;  -j1 {_median(one_job, 0):7.2f} s  "
             f"1 -> 2 workers {_median(one_job, 0) / _median(two, 0):4.2f}x;  "
             f"cpu {_median(two, 1):6.2f} s ({_median(two, 1) / ref_cpu:4.2f}x pdftotext's)"
+        )
+        audited = times[f"{name} audit"]
+        ratio = statistics.median(
+            t[0] / p[0] for t, p in zip(audited, times["pdftotext"], strict=True)
+        )
+        print(
+            f"   {name:8} audit -j2 {_median(audited, 0):7.2f} s  "
+            f"{len(batch) / _median(audited, 0):6.1f} docs/s  {ratio:4.2f}x pdftotext"
         )
 
     print(f"\n4. {big.name}: peak memory and cost per page")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # Controls that reorder or hide text without being visible themselves.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -62,4 +64,6 @@ def json_escaped(rendered: str) -> str:
 
 def safe(text: str, style: str = "") -> Text:
     """A rich ``Text`` of untrusted ``text``: never parsed as markup, controls neutralised."""
+    from rich.text import Text  # only the terminal reporter needs rich
+
     return Text(clean(text), style=style)
