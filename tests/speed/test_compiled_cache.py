@@ -26,6 +26,7 @@ def _matchers(entries: tuple[CompiledEntry, ...]) -> list[tuple[object, ...]]:
             m.lemma_literals,
             m.text_literals,
             m.literal_index is not None,
+            m.text_free_rx.pattern if m.text_free_rx else None,
         )
 
     out = []
@@ -77,13 +78,15 @@ def test_key_follows_content_and_bad_files_are_misses(
     for bad in (
         "{not json",
         json.dumps({"key": "other", "matchers": {}}),
-        json.dumps({"key": key, "matchers": {"x": ["a", None, [1], None]}}),
-        json.dumps({"key": key, "matchers": {"x": ["a", None]}}),
+        json.dumps({"key": key, "matchers": {"x": ["a", None, [1], None, None]}}),
+        json.dumps({"key": key, "matchers": {"x": ["a", None, None, None, 5]}}),
+        json.dumps({"key": key, "matchers": {"x": ["a", None, None, None]}}),
     ):
         target.write_text(bad, encoding="utf-8")
         assert compiled_cache.load(key) is None
-    assert compiled_cache.store(key, {"x": ["(?<= )a(?= )", None, ["a"], None]})
-    assert compiled_cache.load(key) == {"x": ["(?<= )a(?= )", None, ["a"], None]}
+    good = {"x": ["(?<= )a(?= )", "(?:b)|(?:c)", ["a"], ["b"], "(?:c)"]}
+    assert compiled_cache.store(key, good)
+    assert compiled_cache.load(key) == good
 
 
 def test_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

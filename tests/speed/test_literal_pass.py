@@ -41,3 +41,30 @@ def test_empty_index_finds_nothing() -> None:
     index = LiteralIndex()
     index.freeze()
     assert sentences_by_literal(index.text_automaton, "irgendein text", [0]) == {}
+
+
+def test_regexes_without_literals_are_scanned_while_the_others_are_prefiltered() -> None:
+    """A matcher whose regexes only partly have literals: those are prefiltered per sentence,
+    the rest scanned over the document; a sentence either kind matches is found."""
+    from lbcheck.criteria.schema import Matcher
+    from lbcheck.engine.compiled import compile_matcher
+    from lbcheck.engine.segments import segment
+    from lbcheck.app.examples import example_document
+
+    matcher = compile_matcher(
+        Matcher(regex=(r"Rezyklat\w*", r"\bRC[-\s]{0,2}0\s?/\s?\d{1,2}\b")), "test"
+    )
+    assert matcher.text_literals == ("rezyklat",)
+    assert matcher.text_free_rx is not None
+    text = (
+        "Der Auftragnehmer liefert Schotter RC 0/32.\n\n"
+        "Das Gehäuse besteht aus Rezyklaten.\n\n"
+        "Die Fenster sind zu reinigen."
+    )
+    sentences = segment(example_document(text))
+    found = Context(sentences).candidates(matcher)
+    assert [sentences[i].text for i in sorted(found)] == [
+        "Der Auftragnehmer liefert Schotter RC 0/32.",
+        "Das Gehäuse besteht aus Rezyklaten.",
+    ]
+    assert [matcher.search(s.text, s.lemmas) for s in sentences] == [True, True, False]

@@ -74,6 +74,9 @@ class CompiledMatcher:
     # Literals one of which every match contains (None: no prefilter possible).
     lemma_literals: tuple[str, ...] | None = None
     text_literals: tuple[str, ...] | None = None
+    # The text regexes without literals, when others have them: scanned over the whole document
+    # while the others are prefiltered (``text_literals`` are then the others' literals).
+    text_free_rx: LazyPattern | None = None
     # The catalogue's one-pass literal search, when the literals above are all in it.
     literal_index: LiteralIndex | None = field(default=None, compare=False, repr=False)
 
@@ -101,7 +104,7 @@ class CompiledMatcher:
             )
             or (
                 self.text_rx is not None
-                and _may_match_text(self.text_literals, text)
+                and (self.text_free_rx is not None or _may_match_text(self.text_literals, text))
                 and self.text_rx.search(text, timeout=REGEX_TIMEOUT)
             )
         )
@@ -210,11 +213,12 @@ def compile_matcher(
         parts = _compile_parts(phrases, expressions, where, model)
         if memo is not None:
             memo[key] = parts
-    lemma_pattern, text_pattern, lemma_lits, text_lits = parts
+    lemma_pattern, text_pattern, lemma_lits, text_lits, free_pattern = parts
     lemma_literals = tuple(lemma_lits) if lemma_lits is not None else None
     text_literals = tuple(text_lits) if text_lits is not None else None
     lemma_rx = LazyPattern(lemma_pattern) if lemma_pattern is not None else None
     text_rx = LazyPattern(text_pattern, _TEXT_FLAGS, True) if text_pattern is not None else None
+    free_rx = LazyPattern(free_pattern, _TEXT_FLAGS, True) if free_pattern is not None else None
     if index is not None and all(
         LiteralIndex.indexable(lits)
         for rx, lits in ((lemma_rx, lemma_literals), (text_rx, text_literals))
@@ -224,7 +228,14 @@ def compile_matcher(
     else:
         index = None
     return CompiledMatcher(
-        lemma_rx, text_rx, m.within, m.window, lemma_literals, text_literals, index
+        lemma_rx,
+        text_rx,
+        m.within,
+        m.window,
+        lemma_literals,
+        text_literals,
+        literal_index=index,
+        text_free_rx=free_rx,
     )
 
 
@@ -248,12 +259,16 @@ def _compile_parts(
             regex.compile(text_pattern, _TEXT_FLAGS)
     except (regex.error, re.error) as exc:
         raise CriteriaError(f"{where}: ungültiger regulärer Ausdruck ({exc})") from exc
-    return [
-        lemma_pattern,
-        text_pattern,
-        _literals(lemma_pattern),
-        _literals(text_pattern),
-    ]
+    text_literals = _literals(text_pattern)
+    free_pattern = None
+    if text_literals is None and len(expressions) > 1:
+        # Prefilter the expressions that have literals; scan only the others over the document.
+        found = [(r, required_literals(f"(?:{r})")) for r in expressions]
+        free = [r for r, lits in found if lits is None]
+        if len(free) < len(expressions):
+            free_pattern = "|".join(f"(?:{r})" for r in free)
+            text_literals = sorted({lit for _r, lits in found for lit in lits or ()})
+    return [lemma_pattern, text_pattern, _literals(lemma_pattern), text_literals, free_pattern]
 
 
 def _literals(pattern: str | None) -> list[str] | None:

@@ -31,7 +31,7 @@ from lbcheck import __version__
 from lbcheck.cache_files import cache_root, write_atomically
 from lbcheck.criteria.loader import Catalogue
 
-_FORMAT = 3
+_FORMAT = 4
 #: Cache files kept; older ones (other catalogues, earlier versions) are removed.
 KEEP = 16
 
@@ -76,9 +76,9 @@ def _valid_literals(value: Any) -> bool:
 def _valid(parts: Any) -> bool:
     return (
         isinstance(parts, list)
-        and len(parts) == 4
-        and all(p is None or isinstance(p, str) for p in parts[:2])
-        and all(_valid_literals(p) for p in parts[2:])
+        and len(parts) == 5
+        and all(p is None or isinstance(p, str) for p in (*parts[:2], parts[4]))
+        and all(_valid_literals(p) for p in parts[2:4])
     )
 
 

@@ -137,6 +137,10 @@ class Context:
                 for i in hits - found:
                     if m.text_rx.search(self.sentences[i].view, timeout=REGEX_TIMEOUT):
                         found.add(i)
+                if m.text_free_rx is not None:
+                    scan = m.text_free_rx.finditer(self._text, timeout=REGEX_TIMEOUT)
+                    for start in (h.start() for h in scan):
+                        found.add(bisect_right(self._text_starts, start) - 1)
             else:
                 scan = m.text_rx.finditer(self._text, timeout=REGEX_TIMEOUT)
                 for start in (h.start() for h in scan):
