@@ -3,12 +3,14 @@ German stays the default."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 from lbcheck.cli import main
+from lbcheck.pool import TEST_HOOK_ENV
 
 from .conftest import make_tenders
 
@@ -50,14 +52,17 @@ def _audit(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> t
 
 
 def test_audit_in_english_and_german_by_default(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The worker checking the DOCX kills itself: the pool's crash message, in the run's language.
+    monkeypatch.setenv(TEST_HOOK_ENV, "crash:Reinigung_Büro_Ä.docx")
     html, err = _audit(tmp_path, capsys, "--lang", "en")
     assert lxml.html.document_fromstring(html).get("lang") == "en"
     text = _page_text(html)
     for english in (
         "lbcheck audit report",
-        "3 documents, 2 of them checked and 1 unreadable file",
+        "3 documents, 1 of them checked and 2 unreadable files",
+        "Not checked [crashed] The process checking this file ended unexpectedly",
         "Coverage of the criteria",
         "Most frequent findings",
         "All documents",
@@ -74,11 +79,20 @@ def test_audit_in_english_and_german_by_default(
     script = lxml.html.document_fromstring(html).xpath("string(//script)")
     assert "documents shown" in script and "Dokumenten angezeigt" not in script
     assert "lbcheck: 3 documents in" in err and "checked" in err and "Ergebnisse" not in err
+    rows = [json.loads(line) for line in (tmp_path / "out2").joinpath("documents.jsonl").open()]
+    crashed = next(r["error"] for r in rows if r["path"].endswith("Ä.docx"))
+    assert crashed["code"] == "crashed" and crashed["detail"].startswith("exit code ")
 
     html, err = _audit(tmp_path, capsys)
     text = _page_text(html)
     assert lxml.html.document_fromstring(html).get("lang") == "de"
-    for german in ("lbcheck-Auditbericht", "Abdeckung der Kriterien", "Gegenstand:", "Zeile"):
+    for german in (
+        "lbcheck-Auditbericht",
+        "Abdeckung der Kriterien",
+        "Gegenstand:",
+        "Zeile",
+        "Der Prüfprozess für diese Datei wurde unerwartet beendet",
+    ):
         assert german in text, german
     assert "Coverage" not in text and "Findings per document" not in text
     assert "lbcheck: 3 Dokumente in" in err and "Ergebnisse in" in err

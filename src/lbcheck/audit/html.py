@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from lbcheck import i18n
 from lbcheck.audit.summary import AuditRule, AuditSummary, DocumentRow, document_row
 from lbcheck.i18n import counted, current, english, label, tr, where
 from lbcheck.models import Location
@@ -165,10 +166,11 @@ def place_of(location: JsonLocation) -> str:
 
 
 def error_message(error: JsonError) -> str:
-    """The message of an unreadable file in the language of the page."""
-    if current() == "de":
+    """The message of an unreadable file in the language of the page (rows of a resumed run
+    may have been written in the other one)."""
+    if current() == "de" or error.message in english()["ingest"].values():
         return error.message
-    return str(english()["ingest"].get(error.code, error.message))
+    return i18n.error_message(error.code, error.message, current())
 
 
 def eforms_reason(code: str, reason: str) -> str:
