@@ -46,7 +46,7 @@ respect_gitignore = true
 
 
 # The same file with English comments (lbcheck init under --lang en); the same keys and values,
-# tests/cli/test_lang_init_criteria.py compares the two.
+# tests/cli/test_lang_messages.py compares the two.
 STARTER_EN = """\
 # lbcheck configuration. lbcheck looks for it from the checked document upwards
 # (lbcheck.toml, [tool.lbcheck] in pyproject.toml or lbcheck.yaml);
