@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lbcheck.cli._app import LANG_OPTION, apply_lang
 from lbcheck.cli.options import (
     ConfigOption,
     CriteriaOption,
@@ -21,6 +22,7 @@ from lbcheck.cli.options import (
     SeverityOption,
 )
 from lbcheck.errors import RunInterruptedError, UsageError
+from lbcheck.i18n import tr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,7 +48,7 @@ class ProgressBar:
         )
 
         self.progress: Progress = Progress(
-            TextColumn("Prüfe"),
+            TextColumn(tr("Prüfe")),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
@@ -74,7 +76,11 @@ class ProgressBar:
             self.pages += document.pages or 0
         now = time.monotonic()
         elapsed = max(now - self.started, 1e-6)
-        rate = f"{self.checked / elapsed:.1f} Dateien/s · {self.pages / elapsed:.0f} Seiten/s"
+        rate = tr(
+            "{files} Dateien/s · {pages} Seiten/s",
+            files=f"{self.checked / elapsed:.1f}",
+            pages=f"{self.pages / elapsed:.0f}",
+        )
         self.progress.update(self.task, advance=1, rate=rate)
         if now - self.drawn > 0.1:
             self.drawn = now
@@ -88,7 +94,13 @@ class ProgressBar:
 
 def _positive(value: float, option: str, example: str) -> None:
     if not (math.isfinite(value) and value > 0):
-        raise UsageError(f"{option} erwartet eine Zahl größer als 0 (z. B. {example}).")
+        raise UsageError(
+            tr(
+                "{option} erwartet eine Zahl größer als 0 (z. B. {example}).",
+                option=option,
+                example=example,
+            )
+        )
 
 
 def audit(
@@ -137,6 +149,7 @@ def audit(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="keine Fortschrittsanzeige, keine Zusammenfassung")
     ] = False,
+    lang: Annotated[str | None, LANG_OPTION] = None,
 ) -> None:
     """Prüft viele Ausschreibungen und legt Tabellen und einen Gesamtbericht ab.
 
@@ -144,6 +157,7 @@ def audit(
     --resume setzt fort. Ausgaben: documents.jsonl, documents.csv, findings.csv, report.json,
     report.html (docs/audit.md).
     """
+    apply_lang(lang)
     try:
         _audit(
             folders, output_dir, resume, force, include, exclude, jobs, timeout, max_memory,
@@ -188,13 +202,13 @@ def _audit(
     _positive(max_memory, "--max-memory", "1536")
     check_max_size(max_size)
     if jobs < 0:
-        raise UsageError("--jobs erwartet 0 (alle Kerne) oder eine positive Zahl.")
+        raise UsageError(tr("--jobs erwartet 0 (alle Kerne) oder eine positive Zahl."))
     if executor not in {"local", "dask"}:
-        raise UsageError("--executor erwartet local oder dask.")
+        raise UsageError(tr("--executor erwartet local oder dask."))
     if scheduler and executor != "dask":
-        raise UsageError("--scheduler gilt nur mit --executor dask.")
+        raise UsageError(tr("--scheduler gilt nur mit --executor dask."))
     if start_method not in {None, "fork", "spawn", "forkserver"}:
-        raise UsageError("--start-method erwartet fork, spawn oder forkserver.")
+        raise UsageError(tr("--start-method erwartet fork, spawn oder forkserver."))
     # Each file's settings come from its nearest project config with its per-path overrides,
     # as in scan; without a config file, from the command line alone.
     scan_options = ScanOptions(
@@ -246,10 +260,20 @@ def _audit(
         rate = result.checked / result.documents_seconds if result.documents_seconds else 0.0
         write_text(
             sys.stderr,
-            f"lbcheck: {result.total} Dokumente in {result.seconds:.1f} s "
-            f"({result.checked} geprüft, {rate:.1f} Dateien/s; {result.cached} aus dem Cache; "
-            f"{result.resumed} aus dem vorigen Lauf; {result.errors} mit Fehlercode). "
-            f"Ergebnisse in {output_dir}\n",
+            tr(
+                "lbcheck: {total} Dokumente in {seconds} s ({checked} geprüft, {rate} Dateien/s; "
+                "{cached} aus dem Cache; {resumed} aus dem vorigen Lauf; {errors} mit "
+                "Fehlercode). Ergebnisse in {folder}",
+                total=result.total,
+                seconds=f"{result.seconds:.1f}",
+                checked=result.checked,
+                rate=f"{rate:.1f}",
+                cached=result.cached,
+                resumed=result.resumed,
+                errors=result.errors,
+                folder=output_dir,
+            )
+            + "\n",
             machine=False,
         )
 

@@ -162,19 +162,28 @@ def where(location: Location) -> str:
     return ", ".join(parts) if parts else "document"
 
 
+def error_message(code: str, german: str, lang: Lang) -> str:
+    """The message of an unreadable file in ``lang``: by its German text where the worker pool
+    or the runner made it (timeout, memory, crash, internal error), else by its code."""
+    if lang == "de":
+        return german
+    found = english()["messages"].get(german) or english()["ingest"].get(code)
+    return str(found) if found is not None else german
+
+
 def localized(report: Report, lang: Lang) -> Report:
     """The report with lbcheck's own sentences in ``lang``: the messages of unreadable files and
     the reasons of the eForms hints (both made in the worker processes, in German); everything
     else in a report is data."""
     if lang == "de":
         return report
-    table: dict[str, str] = english()["ingest"]
     reasons: dict[str, str] = english()["eforms_reason"]
     docs: list[DocumentReport] = []
     for original in report.documents:
         doc, error = original, original.error
-        if error is not None and error.code in table:
-            doc = replace(doc, error=ErrorInfo(error.code, table[error.code], error.detail))
+        if error is not None:
+            message = error_message(error.code, error.message, lang)
+            doc = replace(doc, error=ErrorInfo(error.code, message, error.detail))
         if doc.eforms:
             hints = tuple(replace(h, reason=reasons.get(h.code, h.reason)) for h in doc.eforms)
             doc = replace(doc, eforms=hints)

@@ -28,6 +28,7 @@ from typing import Any
 from lbcheck.config import Settings
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.evaluate import Options
+from lbcheck.i18n import tr
 from lbcheck.models import DocumentReport, ErrorInfo
 
 MIB = 1024 * 1024
@@ -40,6 +41,7 @@ GRACE = 2.0
 TEST_HOOK_ENV = "LBCHECK_TEST_HOOK"
 MAX_FAILED_STARTS = 3
 
+# German; English in locale/en.toml, applied with the report (lbcheck.i18n.localized).
 TIMEOUT_MESSAGE = (
     "Die Prüfung dieser Datei hat das Zeitbudget je Dokument überschritten und wurde "
     "abgebrochen. Bitte die Datei einzeln prüfen oder das Budget mit --timeout erhöhen; die "
@@ -108,12 +110,14 @@ def error_report(shown: str, code: str, message: str, detail: str = "") -> Docum
 
 
 def timeout_report(shown: str, seconds: float | None) -> DocumentReport:
-    return error_report(shown, "timeout", TIMEOUT_MESSAGE, f"Zeitbudget {seconds} s")
+    detail = tr("Zeitbudget {seconds} s", seconds=seconds)
+    return error_report(shown, "timeout", TIMEOUT_MESSAGE, detail)
 
 
 def memory_report(shown: str, memory: int | None) -> DocumentReport:
-    limit = f"{memory // MIB} MB" if memory else "Speicher"
-    return error_report(shown, "too-large", MEMORY_MESSAGE, f"Speicherbudget {limit}")
+    limit = f"{memory // MIB} MB" if memory else tr("Speicher")
+    detail = tr("Speicherbudget {limit}", limit=limit)
+    return error_report(shown, "too-large", MEMORY_MESSAGE, detail)
 
 
 # --- in the worker ------------------------------------------------------------------------
@@ -419,7 +423,8 @@ class WorkerPool:
         seconds = time.monotonic() - started
         if crashed:
             code = worker.process.exitcode
-            report = error_report(task.shown, "crashed", CRASH_MESSAGE, f"Exit-Code {code}")
+            detail = tr("Exit-Code {code}", code=code)
+            report = error_report(task.shown, "crashed", CRASH_MESSAGE, detail)
         else:
             report = timeout_report(task.shown, self.budget.seconds)
         yield Outcome(task.key, report, seconds)

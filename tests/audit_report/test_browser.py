@@ -236,3 +236,36 @@ def test_thousands_of_documents_are_shown_a_page_at_a_time(
     assert errors == sorted(errors, reverse=True) and errors[0] == 3 and errors[-1] == 1
     d.get(path.as_uri() + f"#dok-{len(docs)}")
     assert d.find_element(By.ID, f"dok-{len(docs)}-befunde").is_displayed()
+
+
+def test_english_page_script_counts_and_sorts_in_english(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``--lang en``: the script's own words are English and still work (same browser)."""
+    from selenium.webdriver.common.by import By
+
+    from lbcheck.audit.html import PAGE_SIZE
+    from lbcheck.i18n import use
+    from tests.audit_report.conftest import RULES, document, finding
+
+    docs = [
+        document(f"amt-{i % 2}/lb-{i:03}.md", {"A-01": "met"}, [finding("R-01", "Marke")] * (i % 3))
+        for i in range(PAGE_SIZE + 5)
+    ]
+    path = tmp_path_factory.mktemp("audit-en") / "report.html"
+    with use("en"):
+        path.write_text(render_audit_html(summarize(docs, RULES), iter(docs)), encoding="utf-8")
+    d = browser
+    d.get(path.as_uri())
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    count = d.find_element(By.ID, "filter-count")
+    more = d.find_element(By.ID, "mehr-dokumente")
+    assert count.text == f"{PAGE_SIZE} of {len(docs)} documents shown"
+    assert more.text == "Show 5 more"
+    d.find_element(By.ID, "filter-text").send_keys("amt-1")
+    assert count.text == f"{len(docs) // 2} of {len(docs)} documents shown"
+    d.find_element(By.XPATH, "//th[.='Errors']//button").click()
+    d.find_element(By.XPATH, "//th[.='Errors']//button").click()
+    errors = [int(x) for x in _column(d, 5)]
+    assert errors == sorted(errors, reverse=True) and errors[0] == 2
+    assert "Weitere" not in d.find_element(By.TAG_NAME, "body").text

@@ -251,3 +251,21 @@ def test_explain_labels_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Gütezeichen" in out  # the catalogue's own text stays German
     _, out, _ = run(capsys, "explain", "VR-03")
     assert "Schweregrad: error" in out and "Beispiele – Löst aus:" in out
+
+
+def test_every_template_tr_call_and_audit_script_word_has_english() -> None:
+    """Also ``tr("…")`` inside expressions (legends, macro arguments), which the test above
+    does not see, and the audit page script's words."""
+    messages = english()["messages"]
+    found = 0
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        for german in re.findall(r'\btr\("([^"]*)"', path.read_text(encoding="utf-8")):
+            found += 1
+            assert german in messages, f"{path.name}: no English for {german!r}"
+    assert found > 100
+    script = (TEMPLATES / "audit.js").read_text(encoding="utf-8")
+    code = re.sub(r"//.*", "", script)  # comments are not shown
+    words = [s for s in re.findall(r'"([^"\\\n]*)"', code) if re.search(r"[a-zäöü] |^ ", s)]
+    assert words
+    for literal in words:
+        assert literal in messages, f"audit.js: no English for {literal!r}"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lbcheck.app.output import write_report
 from lbcheck.errors import UsageError
-from lbcheck.i18n import tr
+from lbcheck.i18n import current, tr
 
 STARTER = """\
 # lbcheck-Konfiguration. lbcheck sucht sie vom geprüften Dokument aufwärts
@@ -45,6 +45,50 @@ respect_gitignore = true
 """
 
 
+# The same file with English comments (lbcheck init under --lang en); the same keys and values,
+# tests/cli/test_lang_messages.py compares the two.
+STARTER_EN = """\
+# lbcheck configuration. lbcheck looks for it from the checked document upwards
+# (lbcheck.toml, [tool.lbcheck] in pyproject.toml or lbcheck.yaml);
+# options on the command line take precedence. All keys: docs/configuration.md
+
+# Criteria sets (default: all): ilo, kreislauf, buero, dienstleistungen, vergaberecht
+# sets = ["ilo", "kreislauf", "vergaberecht"]
+
+# Switch criteria or rules off: code, name or prefix
+disable = []
+
+# Change the severity: error, warning or info
+# severity = { VR-02 = "error", KRW-08 = "info" }
+
+# Your own criteria files, relative to this file (check them: lbcheck criteria validate)
+criteria = []
+
+# From which level on the exit code is 1: error, warning, info or never
+fail_on = "error"
+
+# Maximum size per file in MB
+# max_size_mb = 50
+
+# Which files in folders and patterns are checked (patterns as in .gitignore,
+# relative to this file); files named explicitly are always checked.
+# include = ["vergaben/**"]
+exclude = []
+respect_gitignore = true
+
+# Different settings for some paths, e.g. templates with placeholders:
+# [[overrides]]
+# paths = ["vorlagen/**"]
+# disable = ["VR-06"]
+# severity = { VR-01 = "warning" }
+"""
+
+
+def starter_text() -> str:
+    """The starter configuration with comments in the current language."""
+    return STARTER_EN if current() == "en" else STARTER
+
+
 def write_starter(folder: Path, force: bool = False) -> Path:
     """Write ``lbcheck.toml`` in ``folder``; a usage error if one exists (unless ``force``)."""
     target = folder / "lbcheck.toml"
@@ -56,5 +100,5 @@ def write_starter(folder: Path, force: bool = False) -> Path:
                 target=target,
             )
         )
-    write_report(STARTER.encode("utf-8"), target, (), force)
+    write_report(starter_text().encode("utf-8"), target, (), force)
     return target

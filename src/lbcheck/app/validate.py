@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lbcheck.errors import CriteriaError
+from lbcheck.i18n import tr
 
 
 def validate_files(files: Sequence[Path]) -> list[str]:
-    """Problems found in user set files, one German line each; empty when all is well."""
+    """Problems found in user set files, one line each in the run's language; empty when all
+    is well."""
     from lbcheck.app.examples import concept_problems, run_all
     from lbcheck.criteria.loader import load_catalogue, load_set_file
     from lbcheck.engine.compiled import compile_catalogue
@@ -34,7 +36,13 @@ def validate_files(files: Sequence[Path]) -> list[str]:
     for outcome in run_all(compiled, own):
         if not outcome.ok:
             problems.append(
-                f"{outcome.code}: Beispiel ({outcome.kind}) ergibt {outcome.got}, erwartet "
-                f"{outcome.expected}: {outcome.text!r}"
+                tr(
+                    "{code}: Beispiel ({kind}) ergibt {got}, erwartet {expected}: {text}",
+                    code=outcome.code,
+                    kind=outcome.kind,
+                    got=outcome.got,
+                    expected=outcome.expected,
+                    text=repr(outcome.text),
+                )
             )
     return problems

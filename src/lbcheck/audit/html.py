@@ -13,11 +13,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from lbcheck import i18n
 from lbcheck.audit.summary import AuditRule, AuditSummary, DocumentRow, document_row
+from lbcheck.i18n import counted, current, english, label, tr, where
+from lbcheck.models import Location
 from lbcheck.reporters import labels
-from lbcheck.reporters.german import counted
 from lbcheck.reporters.html.render import render_page
-from lbcheck.reporters.json_model import JsonCriterion, JsonDocument
+from lbcheck.reporters.json_model import JsonCriterion, JsonDocument, JsonError, JsonLocation
 
 BAR_WIDTH = 240
 HEAT_LABELLED_ROWS = 60  # up to this many rows the heat map names each document
@@ -104,7 +106,7 @@ def _mean(values: Iterable[float | None]) -> float | None:
 
 def heat_map(summary: AuditSummary) -> HeatMap:
     """Rows of documents (sorted by path; grouped when there are many) by columns of sets."""
-    sets = [(c.set, c.label) for c in summary.coverage]
+    sets = [(c.set, label("set", c.set, {c.set: c.label})) for c in summary.coverage]
     rows = summary.matrix
     group = max(1, math.ceil(len(rows) / HEAT_MAX_ROWS))
     chunks = [rows[i : i + group] for i in range(0, len(rows), group)]
@@ -123,7 +125,7 @@ def heat_map(summary: AuditSummary) -> HeatMap:
         for c, (set_name, set_label) in enumerate(sets):
             share = _mean(_share(row, set_name) for row in chunk)
             unreadable = all(row.status != "ok" for row in chunk)
-            shown = "nicht lesbar" if unreadable else percent(share)
+            shown = tr("nicht lesbar") if unreadable else percent(share)
             cells.append(
                 Cell(
                     x=HEAT_LABEL + c * HEAT_COLUMN,
@@ -137,13 +139,45 @@ def heat_map(summary: AuditSummary) -> HeatMap:
         width=HEAT_LABEL + len(sets) * HEAT_COLUMN,
         height=top + len(chunks) * height + 4,
         columns=tuple(
-            (HEAT_LABEL + c * HEAT_COLUMN + HEAT_COLUMN // 2, label)
-            for c, (_, label) in enumerate(sets)
+            (HEAT_LABEL + c * HEAT_COLUMN + HEAT_COLUMN // 2, heading)
+            for c, (_, heading) in enumerate(sets)
         ),
         rows=tuple(names),
         cells=tuple(cells),
         grouped=group,
     )
+
+
+def place_of(location: JsonLocation) -> str:
+    """Where a finding is, in the language of the page (the JSON text is the German one)."""
+    if current() == "de":
+        return location.text
+    return where(
+        Location(
+            page=location.page,
+            section=tuple(location.section),
+            paragraph=location.paragraph,
+            line=location.line,
+            table=location.table,
+            row=location.row,
+            column=location.column,
+        )
+    )
+
+
+def error_message(error: JsonError) -> str:
+    """The message of an unreadable file in the language of the page (rows of a resumed run
+    may have been written in the other one)."""
+    if current() == "de" or error.message in english()["ingest"].values():
+        return error.message
+    return i18n.error_message(error.code, error.message, current())
+
+
+def eforms_reason(code: str, reason: str) -> str:
+    """Why an eForms field should be set, in the language of the page."""
+    if current() == "de":
+        return reason
+    return str(english()["eforms_reason"].get(code, reason))
 
 
 def _share(row: DocumentRow, set_name: str) -> float | None:
@@ -202,5 +236,8 @@ def render_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) 
         anchor=anchor,
         percent=percent,
         labels=labels,
-        counted=counted,
+        place_of=place_of,
+        error_message=error_message,
+        eforms_reason=eforms_reason,
+        eforms_label=labels.eforms_label,
     )

@@ -22,6 +22,7 @@ from lbcheck.engine.evaluate import Options
 from lbcheck.engine.procedure import procedure_key as procedure_of
 from lbcheck.engine.procedure import shared_subjects
 from lbcheck.errors import RunInterruptedError, UsageError
+from lbcheck.i18n import current, error_message, localized
 from lbcheck.models import DocumentReport, Report, RuleInfo
 from lbcheck.pool import Budget, Outcome, Prepared, Task, TaskQueue
 from lbcheck.reporters.json_model import JsonDocument, JsonError
@@ -80,14 +81,17 @@ class _Silent:
 
 
 def as_json(report: DocumentReport) -> JsonDocument:
-    return to_model(Report((report,))).documents[0]
+    """The document as ``scan`` writes it to JSON, lbcheck's own sentences in the run's
+    language."""
+    return to_model(localized(Report((report,)), current())).documents[0]
 
 
 def problem_document(problem: Problem) -> JsonDocument:
+    message = error_message(problem.code, problem.message, current())
     return JsonDocument(
         path=problem.shown,
         status="error",
-        error=JsonError(code=problem.code, message=problem.message, detail=problem.detail),
+        error=JsonError(code=problem.code, message=message, detail=problem.detail),
     )
 
 
@@ -248,7 +252,9 @@ class _Audit:
         hits: list[JsonDocument] = []
         for job in unit:
             run = self.plan_for(job.settings).run
-            job.cache_key = cache.key(run, job.digest, job.found.path.name, context)
+            # Cached rows hold lbcheck's own words (places, messages) in the run's language.
+            lang = "" if current() == "de" else f"\0{current()}"
+            job.cache_key = cache.key(run + lang, job.digest, job.found.path.name, context)
             hit = cache.get(job.cache_key, job.found.shown)
             if hit is not None:
                 hits.append(hit)

@@ -19,6 +19,7 @@ from lbcheck.criteria.lexicon import lexicon
 from lbcheck.criteria.safety import MAX_FILE_BYTES, check_patterns, check_yaml_size
 from lbcheck.criteria.schema import Concept, ConceptFile, CriteriaSet, Entry, Matcher
 from lbcheck.errors import CriteriaError
+from lbcheck.i18n import tr
 from lbcheck.ingest.folders import resolved
 
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -79,16 +80,23 @@ def _describe(raw: Any, error: Any) -> str:
             and loc[1] < len(entries)
             and isinstance(entries[loc[1]], dict)
         ):
-            entry = f" Eintrag {entries[loc[1]].get('code', '#' + str(loc[1] + 1))},"
-    key = ".".join(str(p) for p in loc) or "(Datei)"
+            code = entries[loc[1]].get("code", "#" + str(loc[1] + 1))
+            entry = tr(" Eintrag {code},", code=code)
+    key = ".".join(str(p) for p in loc) or tr("(Datei)")
     line = _line_of(raw, loc)
-    where = f"Zeile {line}," if line else ""
-    return f"{where}{entry} Schlüssel '{key}': {error['msg']}".strip()
+    where = tr("Zeile {line},", line=line) if line else ""
+    return tr(
+        "{where}{entry} Schlüssel '{key}': {message}",
+        where=where,
+        entry=entry,
+        key=key,
+        message=error["msg"],
+    ).strip()
 
 
 def parse_set(text: str, source: str) -> CriteriaSet:
     """Validate the YAML text of one set file."""
-    return _parse(text, source, CriteriaSet, "'set' und 'entries'")
+    return _parse(text, source, CriteriaSet, tr("'set' und 'entries'"))
 
 
 def _parse(text: str, source: str, model: type[_Model], expected: str) -> _Model:
@@ -99,19 +107,34 @@ def _parse(text: str, source: str, model: type[_Model], expected: str) -> _Model
         raw = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" Zeile {mark.line + 1}:" if mark else ""
-        raise CriteriaError(f"{source}:{line} kein gültiges YAML ({exc})") from exc
+        line = tr(" Zeile {line}:", line=mark.line + 1) if mark else ""
+        raise CriteriaError(
+            tr(
+                "{source}:{line} kein gültiges YAML ({problem})",
+                source=source,
+                line=line,
+                problem=exc,
+            )
+        ) from exc
     except RecursionError as exc:
-        raise CriteriaError(f"{source}: YAML zu tief verschachtelt") from exc
+        raise CriteriaError(tr("{source}: YAML zu tief verschachtelt", source=source)) from exc
     finally:
         loader.dispose()
     if not isinstance(raw, dict):
-        raise CriteriaError(f"{source}: erwartet wird eine Zuordnung mit {expected}.")
+        raise CriteriaError(
+            tr(
+                "{source}: erwartet wird eine Zuordnung mit {expected}.",
+                source=source,
+                expected=expected,
+            )
+        )
     try:
         return model.model_validate(_strip_lines(raw))
     except ValidationError as exc:
         details = "\n  ".join(_describe(raw, e) for e in exc.errors())
-        raise CriteriaError(f"{source}: ungültige Kriteriendatei\n  {details}") from exc
+        raise CriteriaError(
+            tr("{source}: ungültige Kriteriendatei", source=source) + "\n  " + details
+        ) from exc
 
 
 def _read(path: Path) -> str:
@@ -120,15 +143,26 @@ def _read(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise CriteriaError(
-                f"{path}: Kriteriendatei mit {size} Bytes ist zu groß (Grenze {MAX_FILE_BYTES} "
-                "Bytes). Bitte in mehrere Dateien aufteilen."
+                tr(
+                    "{path}: Kriteriendatei mit {size} Bytes ist zu groß (Grenze {limit} Bytes). "
+                    "Bitte in mehrere Dateien aufteilen.",
+                    path=path,
+                    size=size,
+                    limit=MAX_FILE_BYTES,
+                )
             )
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise CriteriaError(f"{path}: Datei kann nicht gelesen werden ({exc.strerror}).") from exc
+        raise CriteriaError(
+            tr(
+                "{path}: Datei kann nicht gelesen werden ({reason}).",
+                path=path,
+                reason=exc.strerror,
+            )
+        ) from exc
     except UnicodeDecodeError as exc:
         raise CriteriaError(
-            f"{path}: Datei ist nicht UTF-8-kodiert. Bitte als UTF-8 speichern."
+            tr("{path}: Datei ist nicht UTF-8-kodiert. Bitte als UTF-8 speichern.", path=path)
         ) from exc
 
 
@@ -138,7 +172,7 @@ def load_set_file(path: Path) -> CriteriaSet:
 
 
 def load_concept_file(path: Path) -> ConceptFile:
-    return _parse(_read(path), str(path), ConceptFile, "'title' und 'concepts'")
+    return _parse(_read(path), str(path), ConceptFile, tr("'title' und 'concepts'"))
 
 
 def builtin_concept_files() -> list[Path]:
@@ -166,8 +200,13 @@ def _check_concept_refs(
         for ref in c.concepts:
             if ref not in concepts:
                 raise CriteriaError(
-                    f"Begriff {c.name}: unbekannter Begriff '{ref}' unter 'concepts'. "
-                    f"Bekannt sind: {known}"
+                    tr(
+                        "Begriff {name}: unbekannter Begriff '{ref}' unter 'concepts'. "
+                        "Bekannt sind: {known}",
+                        name=c.name,
+                        ref=ref,
+                        known=known,
+                    )
                 )
     for s, source in zip(sets, sources, strict=True):
         for e in s.entries:
@@ -175,8 +214,15 @@ def _check_concept_refs(
                 for ref in m.concepts:
                     if ref not in concepts:
                         raise CriteriaError(
-                            f"{source}: Eintrag {e.code}, Schlüssel '{where}.concepts': "
-                            f"unbekannter Begriff '{ref}'. Bekannt sind: {known}"
+                            tr(
+                                "{source}: Eintrag {code}, Schlüssel '{key}.concepts': "
+                                "unbekannter Begriff '{ref}'. Bekannt sind: {known}",
+                                source=source,
+                                code=e.code,
+                                key=where,
+                                ref=ref,
+                                known=known,
+                            )
                         )
     _check_cycles(concepts)
 
@@ -185,7 +231,7 @@ def _check_cycles(concepts: Mapping[str, Concept]) -> None:
     def visit(name: str, path: tuple[str, ...]) -> None:
         if name in path:
             cycle = " -> ".join((*path[path.index(name) :], name))
-            raise CriteriaError(f"Begriffe schließen einen Kreis: {cycle}")
+            raise CriteriaError(tr("Begriffe schließen einen Kreis: {cycle}", cycle=cycle))
         for ref in concepts[name].concepts:
             visit(ref, (*path, name))
 
@@ -233,8 +279,14 @@ def _with_lexicon(concept: Concept, source: str) -> Concept:
         except KeyError:
             known = ", ".join(e.name for e in lexicon().entries)
             raise CriteriaError(
-                f"{source}: Begriff {concept.name}: unbekannter Lexikon-Eintrag '{name}' unter "
-                f"'lexicon'. Bekannt sind: {known}."
+                tr(
+                    "{source}: Begriff {concept}: unbekannter Lexikon-Eintrag '{name}' unter "
+                    "'lexicon'. Bekannt sind: {known}.",
+                    source=source,
+                    concept=concept.name,
+                    name=name,
+                    known=known,
+                )
             ) from None
     return concept.model_copy(update={"regex": (*concept.regex, *shared)})
 
@@ -250,8 +302,13 @@ def load_concepts(sets: Sequence[CriteriaSet] = ()) -> dict[str, Concept]:
         concept = _with_lexicon(raw, source)
         if concept.name in found:
             raise CriteriaError(
-                f"{source}: Begriff '{concept.name}' ist bereits in {found[concept.name][1]} "
-                "definiert. Namen von Begriffen müssen eindeutig sein."
+                tr(
+                    "{source}: Begriff '{name}' ist bereits in {other} definiert. Namen von "
+                    "Begriffen müssen eindeutig sein.",
+                    source=source,
+                    name=concept.name,
+                    other=found[concept.name][1],
+                )
             )
         found[concept.name] = (concept, source)
     return {name: c for name, (c, _) in sorted(found.items())}
@@ -275,8 +332,13 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
             for key in (e.code, e.name):
                 if key in seen:
                     raise CriteriaError(
-                        f"Set {s.set}: '{key}' ist bereits in Set {seen[key]} vergeben. "
-                        "Codes und Namen müssen eindeutig sein."
+                        tr(
+                            "Set {set}: '{key}' ist bereits in Set {other} vergeben. Codes und "
+                            "Namen müssen eindeutig sein.",
+                            set=s.set,
+                            key=key,
+                            other=seen[key],
+                        )
                     )
                 seen[key] = s.set
     concepts = load_concepts(sets)

@@ -88,7 +88,7 @@ def environment() -> Environment:
 
 
 # Pages whose own templates have no English yet: German as a whole rather than a mixed page.
-GERMAN_ONLY = frozenset({"audit.html.j2"})
+GERMAN_ONLY: frozenset[str] = frozenset()
 
 
 def render_page(
