@@ -46,10 +46,10 @@ def test_empty_index_finds_nothing() -> None:
 def test_regexes_without_literals_are_scanned_while_the_others_are_prefiltered() -> None:
     """A matcher whose regexes only partly have literals: those are prefiltered per sentence,
     the rest scanned over the document; a sentence either kind matches is found."""
+    from lbcheck.app.examples import example_document
     from lbcheck.criteria.schema import Matcher
     from lbcheck.engine.compiled import compile_matcher
     from lbcheck.engine.segments import segment
-    from lbcheck.app.examples import example_document
 
     matcher = compile_matcher(
         Matcher(regex=(r"Rezyklat\w*", r"\bRC[-\s]{0,2}0\s?/\s?\d{1,2}\b")), "test"
