@@ -110,3 +110,44 @@ def test_audit_usage_errors_in_english(
     assert "--timeout expects a number greater than 0" in capsys.readouterr().err
     code = main(["audit", str(tmp_path), "-o", str(tmp_path / "o"), "--executor", "ray"])
     assert "--executor expects local or dask." in capsys.readouterr().err
+
+
+def test_audit_folder_and_path_errors_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output folder and input path checks speak the run's language; German by default."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "lb.md").write_text("# Reinigung\n\nDie Fenster sind zu reinigen.\n")
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine", encoding="utf-8")
+    missing = str(tmp_path / "nowhere")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    for out, wanted_en, wanted_de in (
+        (busy, "is not empty. lbcheck does not write over it", "liegt bereits etwas"),
+        (a_file, "is a file. Please name a folder.", "ist eine Datei."),
+    ):
+        assert main(["audit", str(tmp_path / "in"), "-o", str(out), "--lang", "en"]) == 2
+        assert wanted_en in capsys.readouterr().err
+        assert main(["audit", str(tmp_path / "in"), "-o", str(out)]) == 2
+        assert wanted_de in capsys.readouterr().err
+    assert (busy / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert main(["audit", missing, "-o", str(tmp_path / "o"), "--lang", "en"]) == 2
+    assert "does not exist. Please check the path" in capsys.readouterr().err
+
+
+def test_criteria_safety_messages_in_english(tmp_path: Path) -> None:
+    from lbcheck.criteria.safety import MAX_ALIASES, check_yaml_size
+    from lbcheck.errors import CriteriaError
+    from lbcheck.i18n import use
+
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n"
+        for i in range(MAX_ALIASES + 5)
+    )
+    import yaml
+
+    with use("en"), pytest.raises(CriteriaError) as caught:
+        check_yaml_size(yaml.compose(bomb), "bomb.yaml")
+    assert "expands to too many values through anchors and aliases" in str(caught.value)

@@ -24,6 +24,7 @@ from lbcheck.config import Settings
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.evaluate import Options
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.pool import (
     CRASH_MESSAGE,
     GRACE,
@@ -66,7 +67,7 @@ def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) 
         import dask.distributed
     except ImportError as exc:
         raise UsageError(
-            "--executor dask braucht Dask: bitte 'pip install lbcheck[dask]' ausführen."
+            tr("--executor dask braucht Dask: bitte 'pip install lbcheck[dask]' ausführen.")
         ) from exc
     distributed: Any = dask.distributed  # untyped calls: kept behind Any
     if "LBCHECK_LOG" not in os.environ:  # Dask's INFO lines would bury the progress bar
@@ -79,8 +80,12 @@ def _client(scheduler: str | None, jobs: int, budget: Budget, stack: ExitStack) 
             return stack.enter_context(distributed.Client(scheduler, timeout="10s"))
         except OSError as exc:
             raise UsageError(
-                f"Der Dask-Scheduler {scheduler} ist nicht erreichbar ({exc}). Bitte Adresse "
-                "und Netzwerk prüfen."
+                tr(
+                    "Der Dask-Scheduler {scheduler} ist nicht erreichbar ({reason}). Bitte "
+                    "Adresse und Netzwerk prüfen.",
+                    scheduler=scheduler,
+                    reason=exc,
+                )
             ) from exc
     cluster = stack.enter_context(
         distributed.LocalCluster(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.reporters.json_model import JsonDocument
 
 DOCUMENTS = "documents.jsonl"
@@ -26,13 +27,19 @@ OUTPUTS = (DOCUMENTS, TIMINGS, DOCUMENTS_CSV, FINDINGS_CSV, REPORT_JSON, REPORT_
 def prepare(folder: Path, force: bool, resume: bool) -> None:
     """Create the folder or check it may be used; ``force`` removes an earlier audit's files."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--output-dir {folder} ist eine Datei. Bitte einen Ordner angeben.")
+        raise UsageError(
+            tr("--output-dir {folder} ist eine Datei. Bitte einen Ordner angeben.", folder=folder)
+        )
     if folder.is_dir():
         busy = any(folder.iterdir())
         if busy and not (force or resume):
             raise UsageError(
-                f"Im Ordner {folder} liegt bereits etwas. lbcheck überschreibt ihn nicht: bitte "
-                "--resume (fortsetzen), --force (neu beginnen) oder einen anderen Ordner angeben."
+                tr(
+                    "Im Ordner {folder} liegt bereits etwas. lbcheck überschreibt ihn nicht: bitte "
+                    "--resume (fortsetzen), --force (neu beginnen) oder einen anderen Ordner "
+                    "angeben.",
+                    folder=folder,
+                )
             )
         if force and not resume:
             for name in OUTPUTS:
@@ -41,8 +48,12 @@ def prepare(folder: Path, force: bool, resume: bool) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            f"Der Ordner {folder} kann nicht angelegt werden ({exc.strerror}). Bitte einen "
-            "beschreibbaren Ordner angeben."
+            tr(
+                "Der Ordner {folder} kann nicht angelegt werden ({reason}). Bitte einen "
+                "beschreibbaren Ordner angeben.",
+                folder=folder,
+                reason=exc.strerror,
+            )
         ) from exc
 
 

@@ -15,6 +15,7 @@ import pathspec
 
 from lbcheck.app.inputs import is_temporary
 from lbcheck.errors import UsageError
+from lbcheck.i18n import tr
 from lbcheck.ingest import SUFFIXES
 
 IGNORE_FILE = ".lbcheckignore"
@@ -197,7 +198,9 @@ def walk(args: Sequence[str], selection: Selection = Selection()) -> Iterator[Fo
     for arg in args:
         path = Path(arg)
         if not arg.strip() or not (path.exists() or path.is_symlink()):
-            raise UsageError(f"{arg} gibt es nicht. Bitte Pfad und Schreibweise prüfen.")
+            raise UsageError(
+                tr("{path} gibt es nicht. Bitte Pfad und Schreibweise prüfen.", path=arg)
+            )
         if path.is_dir():
             items: Iterator[Found | Problem] = _Walker(path, selection).walk()
         else:

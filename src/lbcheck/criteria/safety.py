@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel
 
 from lbcheck.errors import CriteriaError
+from lbcheck.i18n import tr
 
 #: Bytes of one criteria file: the five built-in sets together are about 200 KB.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -51,8 +52,13 @@ def check_yaml_size(node: yaml.Node | None, source: str) -> None:
         sizes[key] = total
         if total > MAX_NODES or aliases > MAX_ALIASES:
             raise CriteriaError(
-                f"{source}: die YAML-Datei entfaltet über Anker und Aliase (&/*) zu viele Werte "
-                f"(Grenze {MAX_NODES} Werte, {MAX_ALIASES} Aliase). Bitte Aliase auflösen."
+                tr(
+                    "{source}: die YAML-Datei entfaltet über Anker und Aliase (&/*) zu viele "
+                    "Werte (Grenze {nodes} Werte, {aliases} Aliase). Bitte Aliase auflösen.",
+                    source=source,
+                    nodes=MAX_NODES,
+                    aliases=MAX_ALIASES,
+                )
             )
         return total
 
@@ -72,10 +78,17 @@ def check_patterns(value: BaseModel, source: str) -> None:
                 compiled.search(probe, timeout=_PROBE_TIMEOUT)
             except TimeoutError:
                 raise CriteriaError(
-                    f"{source}: {where}: der reguläre Ausdruck {pattern!r} braucht auf "
-                    f"einem Text von {len(probe)} Zeichen mehr als {_PROBE_TIMEOUT} s "
-                    "(katastrophales Backtracking, z. B. '(a|a)+$' oder '(a+)+'). Bitte "
-                    "verschachtelte Wiederholungen vermeiden."
+                    tr(
+                        "{source}: {where}: der reguläre Ausdruck {pattern} braucht auf einem "
+                        "Text von {length} Zeichen mehr als {seconds} s (katastrophales "
+                        "Backtracking, z. B. '(a|a)+$' oder '(a+)+'). Bitte verschachtelte "
+                        "Wiederholungen vermeiden.",
+                        source=source,
+                        where=where,
+                        pattern=repr(pattern),
+                        length=len(probe),
+                        seconds=_PROBE_TIMEOUT,
+                    )
                 ) from None
 
 
