@@ -46,7 +46,7 @@ def _better(best: list[str] | None, candidates: list[str] | None) -> list[str] |
 
 
 def _finite(op: Any, av: Any) -> Strings | None:
-    """The strings a small, fixed-length-free element can match (None: too many or unknown).
+    """All strings a small element can match (None: too many, or unbounded like ``\\s+``).
 
     Zero-width assertions match the empty string: they do not break a run of literals.
     """
