@@ -1,12 +1,16 @@
 """Benchmark (not a test): a simulated large audit, throughput per number of workers.
 
     python benchmarks/bench_audit_scale.py [--documents 2000] [--runs local:1 local:2 dask:1 dask:2]
+        [--source FOLDER]
 
 Generates small tenders from the examples in a temporary folder (Markdown variants and copies
-of the example DOCX, 100 per subfolder), then runs ``lbcheck audit --no-cache`` once per
+of the example DOCX, 100 per subfolder), or with ``--source`` cycles real files (e.g. the
+30-page PDFs of ``make_pdfs.py``), then runs ``lbcheck audit --no-cache`` once per
 configuration as a user would (a new process each time, start-up included) and prints a
 Markdown table: wall time, documents/s, speed-up over the first configuration, and CPU time
-per document of all processes of the run (which other load on the machine changes less). The machine
+per document of all processes of the run (which other load on the machine changes less), and
+resident memory: the audit process early and late in the run (flat means no growth with the
+number of documents) and the largest worker. The machine
 (cores, CPU, load average before and after) is printed with it, because other work on the
 machine changes the numbers.
 """
@@ -22,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,19 +52,72 @@ def generate(folder: Path, count: int) -> int:
     return size
 
 
+def copies(folder: Path, count: int, source: Path) -> int:
+    """``count`` documents cycled from the files in ``source`` (hard links where possible)."""
+    files = sorted(p for p in source.iterdir() if p.is_file())
+    size = 0
+    for i in range(count):
+        sub = folder / f"vergabestelle_{i // 100:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        original = files[i % len(files)]
+        path = sub / f"{i:05d}_{original.name}"
+        try:
+            os.link(original, path)
+        except OSError:
+            shutil.copyfile(original, path)
+        size += path.stat().st_size
+    return size
+
+
 def _cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def run(folder: Path, out: Path, executor: str, workers: int) -> tuple[float, float]:
-    """Wall time and CPU time (all processes of the run: client, workers, scheduler)."""
+@dataclass(frozen=True)
+class Memory:
+    """Resident memory of one run, sampled every 0.2 s: the audit process itself early (at a
+    quarter of the run) and late (largest in the last quarter), and the largest child."""
+
+    parent_early: float
+    parent_late: float
+    child_peak: float
+
+
+def _sample(proc: subprocess.Popen[bytes]) -> Memory:
+    import psutil  # the dev extra has it (through dask[distributed])
+
+    samples: list[tuple[float, float, float]] = []
+    start = time.monotonic()
+    try:
+        parent = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            try:
+                own = parent.memory_info().rss
+                kids = [c.memory_info().rss for c in parent.children(recursive=True)]
+            except psutil.Error:
+                kids, own = [], 0
+            if own:
+                samples.append((time.monotonic() - start, own / 1e6, max(kids, default=0) / 1e6))
+            time.sleep(0.2)
+    finally:
+        proc.wait()
+    if not samples:
+        return Memory(0.0, 0.0, 0.0)
+    end = samples[-1][0]
+    early = [m for t, m, _ in samples if t <= end / 4] or [samples[0][1]]
+    late = [m for t, m, _ in samples if t >= end * 3 / 4] or [samples[-1][1]]
+    return Memory(early[-1], max(late), max(c for _, _, c in samples))
+
+
+def run(folder: Path, out: Path, executor: str, workers: int) -> tuple[float, float, Memory]:
+    """Wall time, CPU time (all processes of the run: client, workers, scheduler) and memory."""
     command = [sys.executable, "-m", "lbcheck", "audit", str(folder), "-o", str(out)]
     command += ["--no-cache", "--force", "-q", "-j", str(workers), "--executor", executor]
     cpu = _cpu_seconds()
     start = time.monotonic()
-    subprocess.run(command, check=True)
-    return time.monotonic() - start, _cpu_seconds() - cpu
+    memory = _sample(subprocess.Popen(command))
+    return time.monotonic() - start, _cpu_seconds() - cpu, memory
 
 
 def _cpu() -> str:
@@ -76,27 +134,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--runs", nargs="+", default=["local:1", "local:2", "dask:1", "dask:2"])
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="Ordner mit echten Dateien (z. B. die PDFs von make_pdfs.py), statt Beispielen",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lbcheck-scale-") as tmp:
         folder = Path(tmp) / "ausschreibungen"
-        size = generate(folder, args.documents)
+        if args.source:
+            size = copies(folder, args.documents, args.source)
+        else:
+            size = generate(folder, args.documents)
         print(f"Maschine: {os.cpu_count()} Kerne, {_cpu()}, Python {platform.python_version()}")
         print(f"{args.documents} Dokumente, {size / 1e6:.1f} MB; Last vorher {os.getloadavg()}")
         print()
-        print("| Ausführung | Worker | Zeit (s) | Dokumente/s | Faktor | CPU-ms je Dokument |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        print(
+            "| Ausführung | Worker | Zeit (s) | Dokumente/s | Faktor | CPU-ms je Dokument "
+            "| Hauptprozess MB (nach ¼ → Ende) | größter Unterprozess MB |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         first = None
         for spec in args.runs:
             executor, workers = spec.split(":")
             out = Path(tmp) / f"audit-{executor}-{workers}"
-            seconds, cpu = run(folder, out, executor, int(workers))
+            seconds, cpu, memory = run(folder, out, executor, int(workers))
             lines = (out / "documents.jsonl").read_text(encoding="utf-8").count("\n")
             assert lines == args.documents, (lines, args.documents)
             rate = args.documents / seconds
             first = first or rate
             print(
                 f"| {executor} | {workers} | {seconds:.1f} | {rate:.1f} | {rate / first:.2f} "
-                f"| {1000 * cpu / args.documents:.0f} |",
+                f"| {1000 * cpu / args.documents:.0f} "
+                f"| {memory.parent_early:.0f} → {memory.parent_late:.0f} "
+                f"| {memory.child_peak:.0f} |",
                 flush=True,
             )
             shutil.rmtree(out)
