@@ -9,8 +9,9 @@ of the example DOCX, 100 per subfolder), or with ``--source`` cycles real files 
 configuration as a user would (a new process each time, start-up included) and prints a
 Markdown table: wall time, documents/s, speed-up over the first configuration, and CPU time
 per document of all processes of the run (which other load on the machine changes less), and
-resident memory: the audit process early and late in the run (flat means no growth with the
-number of documents) and the largest worker. The machine
+resident memory: the audit process when a quarter and when all documents are checked (equal
+means flat: nothing is kept per document), its peak while writing the reports, and the largest
+worker. The machine
 (cores, CPU, load average before and after) is printed with it, because other work on the
 machine changes the numbers.
 """
@@ -76,47 +77,68 @@ def _cpu_seconds() -> float:
 
 @dataclass(frozen=True)
 class Memory:
-    """Resident memory of one run, sampled every 0.2 s: the audit process itself early (at a
-    quarter of the run) and late (largest in the last quarter), and the largest child."""
+    """Resident memory of one run, sampled every 0.2 s: the audit process when a quarter of the
+    documents and when all of them were checked (equal means flat: nothing kept per document),
+    its peak while writing the reports afterwards, and the largest worker."""
 
-    parent_early: float
-    parent_late: float
-    child_peak: float
+    quarter: float
+    checked: float
+    peak: float
+    worker: float
 
 
-def _sample(proc: subprocess.Popen[bytes]) -> Memory:
+class _Progress:
+    """Documents finished so far: new lines of ``documents.jsonl``, read incrementally."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.lines = path, 0, 0
+
+    def __call__(self) -> int:
+        try:
+            with self.path.open("rb") as f:
+                f.seek(self.offset)
+                chunk = f.read()
+        except OSError:
+            return self.lines
+        self.offset += len(chunk)
+        self.lines += chunk.count(b"\n")
+        return self.lines
+
+
+def _sample(proc: subprocess.Popen[bytes], out: Path, documents: int) -> Memory:
     import psutil  # the dev extra has it (through dask[distributed])
 
-    samples: list[tuple[float, float, float]] = []
-    start = time.monotonic()
+    progress = _Progress(out / "documents.jsonl")
+    quarter = checked = peak = worker = 0.0
     try:
         parent = psutil.Process(proc.pid)
         while proc.poll() is None:
             try:
-                own = parent.memory_info().rss
-                kids = [c.memory_info().rss for c in parent.children(recursive=True)]
+                own = parent.memory_info().rss / 1e6
+                kids = [c.memory_info().rss / 1e6 for c in parent.children(recursive=True)]
             except psutil.Error:
-                kids, own = [], 0
-            if own:
-                samples.append((time.monotonic() - start, own / 1e6, max(kids, default=0) / 1e6))
+                continue
+            done = progress()
+            peak, worker = max(peak, own), max([worker, *kids])
+            if done <= documents // 4:
+                quarter = own
+            if done < documents:
+                checked = own
             time.sleep(0.2)
     finally:
         proc.wait()
-    if not samples:
-        return Memory(0.0, 0.0, 0.0)
-    end = samples[-1][0]
-    early = [m for t, m, _ in samples if t <= end / 4] or [samples[0][1]]
-    late = [m for t, m, _ in samples if t >= end * 3 / 4] or [samples[-1][1]]
-    return Memory(early[-1], max(late), max(c for _, _, c in samples))
+    return Memory(quarter, checked, peak, worker)
 
 
-def run(folder: Path, out: Path, executor: str, workers: int) -> tuple[float, float, Memory]:
+def run(
+    folder: Path, out: Path, executor: str, workers: int, documents: int
+) -> tuple[float, float, Memory]:
     """Wall time, CPU time (all processes of the run: client, workers, scheduler) and memory."""
     command = [sys.executable, "-m", "lbcheck", "audit", str(folder), "-o", str(out)]
     command += ["--no-cache", "--force", "-q", "-j", str(workers), "--executor", executor]
     cpu = _cpu_seconds()
     start = time.monotonic()
-    memory = _sample(subprocess.Popen(command))
+    memory = _sample(subprocess.Popen(command), out, documents)
     return time.monotonic() - start, _cpu_seconds() - cpu, memory
 
 
@@ -151,14 +173,15 @@ def main() -> None:
         print()
         print(
             "| Ausführung | Worker | Zeit (s) | Dokumente/s | Faktor | CPU-ms je Dokument "
-            "| Hauptprozess MB (nach ¼ → Ende) | größter Unterprozess MB |"
+            "| Hauptprozess MB: ¼ geprüft → alle geprüft → Spitze mit Berichten "
+            "| größter Unterprozess MB |"
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         first = None
         for spec in args.runs:
             executor, workers = spec.split(":")
             out = Path(tmp) / f"audit-{executor}-{workers}"
-            seconds, cpu, memory = run(folder, out, executor, int(workers))
+            seconds, cpu, memory = run(folder, out, executor, int(workers), args.documents)
             lines = (out / "documents.jsonl").read_text(encoding="utf-8").count("\n")
             assert lines == args.documents, (lines, args.documents)
             rate = args.documents / seconds
@@ -166,8 +189,8 @@ def main() -> None:
             print(
                 f"| {executor} | {workers} | {seconds:.1f} | {rate:.1f} | {rate / first:.2f} "
                 f"| {1000 * cpu / args.documents:.0f} "
-                f"| {memory.parent_early:.0f} → {memory.parent_late:.0f} "
-                f"| {memory.child_peak:.0f} |",
+                f"| {memory.quarter:.0f} → {memory.checked:.0f} → {memory.peak:.0f} "
+                f"| {memory.worker:.0f} |",
                 flush=True,
             )
             shutil.rmtree(out)
