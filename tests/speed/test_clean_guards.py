@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lbcheck.ingest.characters import _TRANSLATE, clean_chars
 from lbcheck.ingest.normalize import clean
+from tests.conftest import corpus_or_skip
 
 _SPACES = re.compile(r"[ \f\v\r]+")
 # Every mapped character, the kept controls, combining marks (NFC) and ordinary letters.
@@ -42,3 +43,17 @@ def test_clean_equals_former(text: str) -> None:
 @given(text=st.text(max_size=30))
 def test_clean_equals_former_on_any_text(text: str) -> None:
     assert clean(text) == _clean_before(text)
+
+
+def test_clean_equals_former_on_corpus_texts() -> None:
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for sub in ("real", "synthetic")
+        for p in sorted(corpus_or_skip(sub).iterdir())
+        if p.suffix in {".txt", ".md"}
+    ]
+    assert texts
+    for text in texts:
+        assert clean(text) == _clean_before(text)
+        for line in text.splitlines():
+            assert clean(line) == _clean_before(line)
