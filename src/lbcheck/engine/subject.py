@@ -7,9 +7,11 @@ more than running text, where words are often incidental ("wie bei der Reinigung
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import regex
 
@@ -67,26 +69,73 @@ class VocabularyScores:
     on_object: bool
 
 
+class VocabularyCounter:
+    """Vocabulary hits per subject in one Aho-Corasick pass per text.
+
+    The counts are those of ``sum(text.count(" " + w) for w in vocabulary)``: occurrences of
+    one word do not overlap (counted leftmost first, like ``str.count``), a word listed twice
+    counts twice, and a word that starts another word counts inside it too.
+    """
+
+    def __init__(self, vocabularies: Sequence[Sequence[str]]) -> None:
+        import ahocorasick
+
+        owners: dict[str, Counter[int]] = defaultdict(Counter)
+        for index, vocabulary in enumerate(vocabularies):
+            for word in vocabulary:
+                owners[" " + word][index] += 1
+        self.size = len(vocabularies)
+        self._automaton: Any = ahocorasick.Automaton()
+        for key, counts in owners.items():
+            self._automaton.add_word(key, (len(key) - 1, key, tuple(counts.items())))
+        if owners:
+            self._automaton.make_automaton()
+
+    def counts(self, text: str) -> list[int]:
+        """Hits per vocabulary (in the order given) in ``text``."""
+        hits = [0] * self.size
+        if not len(self._automaton):
+            return hits
+        # End of the last counted occurrence per word: a later one must start after it.
+        last_end: dict[str, int] = {}
+        for end, (back, key, owners) in self._automaton.iter(text):
+            if end - back <= last_end.get(key, -1):
+                continue
+            last_end[key] = end
+            for index, times in owners:
+                hits[index] += times
+        return hits
+
+
+@cache
+def _subject_counter() -> VocabularyCounter:
+    return VocabularyCounter([s.vocabulary for s in subject_table().subjects])
+
+
 def vocabulary_scores(sentences: Sequence[Sentence], title: str = "") -> VocabularyScores:
     """Weighted vocabulary hits per subject, and where they stand."""
-    scores = Counter[str]()
+    names = [s.name for s in subject_table().subjects]
+    counter = _subject_counter()
+    totals = [0] * len(names)
     anchored: set[str] = set()
-    views = [(s.lemmas, _weight(s)) for s in sentences]
-    views.append((" " + title.lower().replace("_", " ").replace("-", " ") + " ", _WEIGHT_HEADING))
-    for subject in subject_table().subjects:
-        for lemmas, weight in views:
-            hits = sum(lemmas.count(" " + w) for w in subject.vocabulary)
-            if hits:
-                scores[subject.name] += hits * weight
-                if weight > _WEIGHT_BODY:
-                    anchored.add(subject.name)
     on_object = False
-    for lemmas, weight in views:
-        if weight == _WEIGHT_OBJECT and any(
-            " " + w in lemmas for subject in subject_table().subjects for w in subject.vocabulary
-        ):
-            on_object = True
-            break
+    title_view = " " + title.lower().replace("_", " ").replace("-", " ") + " "
+    views: list[tuple[str, Sentence | None]] = [(s.lemmas, s) for s in sentences]
+    views.append((title_view, None))
+    for lemmas, sentence in views:
+        hits = counter.counts(lemmas)
+        if not any(hits):
+            continue
+        # Weighing (a regex search) only where the vocabulary occurs.
+        weight = _WEIGHT_HEADING if sentence is None else _weight(sentence)
+        on_object = on_object or weight == _WEIGHT_OBJECT
+        for index, n in enumerate(hits):
+            if n:
+                totals[index] += n * weight
+                if weight > _WEIGHT_BODY:
+                    anchored.add(names[index])
+    # Subjects in table order, as before: ``most_common`` breaks ties by insertion order.
+    scores = Counter[str]({name: n for name, n in zip(names, totals, strict=True) if n})
     return VocabularyScores(scores, frozenset(anchored), on_object)
 
 

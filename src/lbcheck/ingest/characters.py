@@ -14,6 +14,7 @@ Two steps with different contracts:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -60,9 +61,16 @@ _TRANSLATE = str.maketrans(
 )
 
 
+# Few texts hold a mapped character; searching for one is far cheaper than a translate that
+# looks up every character in a dict.
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
+
+
 def clean_chars(text: str) -> str:
     """``text`` in NFC without invisible and control characters, ligatures expanded."""
-    return unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    if _MAPPED.search(text):
+        text = text.translate(_TRANSLATE)
+    return unicodedata.normalize("NFC", text)
 
 
 _LOOKALIKES = {

@@ -52,11 +52,18 @@ def clean(text: str) -> str:
     Invisible and control characters are removed (:func:`clean_chars`). Line breaks are
     kept; each line is stripped.
     """
-    text = clean_chars(text)
+    text = _collapse_spaces(clean_chars(text))
     if "\n" not in text:
-        return _SPACES.sub(" ", text).strip()
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+        return text.strip()
+    lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _collapse_spaces(text: str) -> str:
+    # Most lines have nothing to collapse: the substring tests are much cheaper than the sub.
+    if "  " in text or "\f" in text or "\r" in text or "\v" in text:
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def join_hyphenated(left: str, right: str) -> str:
