@@ -87,3 +87,30 @@ def self_drawing_form() -> bytes:
     )
     objects.append(_stream(b"/X Do", extra))
     return raw_pdf(objects)
+
+
+def text_only_page(content: bytes = _TEXT) -> bytes:
+    """One page of text without XObjects."""
+    return raw_pdf(_one_page(content, b"<< /Font << /F1 5 0 R >> >>"))
+
+
+def image_page(content: bytes, form: bool = False) -> bytes:
+    """One page drawing a 1x1 image XObject (and, with ``form``, a flat form XObject)."""
+    forms = b" /Fm 7 0 R" if form else b""
+    resources = b"<< /Font << /F1 5 0 R >> /XObject << /Im 6 0 R%s >> >>" % forms
+    objects = _one_page(content + b"\n/Im Do" + (b" /Fm Do" if form else b""), resources)
+    objects.append(
+        _stream(
+            b"\x00",
+            b"/Type /XObject /Subtype /Image /Width 1 /Height 1 "
+            b"/ColorSpace /DeviceGray /BitsPerComponent 8 ",
+        )
+    )
+    objects.append(
+        _stream(
+            _TEXT,
+            b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 5 0 R >> >> ",
+        )
+    )
+    return raw_pdf(objects)
