@@ -42,8 +42,11 @@ def _one_page(content: bytes, resources: bytes, height: int = 842) -> list[bytes
     ]
 
 
-def nested_forms(depth: int = 40, fan: int = 2) -> bytes:
-    """Form XObject i draws form i+1 ``fan`` times: fan**depth text draws from a few KB."""
+def nested_forms(depth: int = 40, fan: int = 2, subtype: bytes = b"/Form") -> bytes:
+    """Form XObject i draws form i+1 ``fan`` times: fan**depth text draws from a few KB.
+
+    ``subtype`` may spell the form's subtype as a string (``(Form)``): PDFium draws it alike.
+    """
     first = 6
     objects = _one_page(b"/X0 Do", b"<< /XObject << /X0 %d 0 R >> >>" % first)
     for level in range(depth):
@@ -52,7 +55,7 @@ def nested_forms(depth: int = 40, fan: int = 2) -> bytes:
         else:
             body = b" ".join([b"/X Do"] * fan)
             res = b"<< /XObject << /X %d 0 R >> >>" % (first + level + 1)
-        extra = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s " % res
+        extra = b"/Type /XObject /Subtype %s /BBox [0 0 595 842] /Resources %s " % (subtype, res)
         objects.append(_stream(body, extra))
     return raw_pdf(objects)
 

@@ -38,6 +38,14 @@ def test_form_bomb_is_too_large() -> None:
     assert err.value.code is IngestCode.TOO_LARGE
 
 
+@pytest.mark.parametrize("subtype", [b"/Form", b"(Form)", b"<466f726d>", b"/F#6frm"])
+def test_form_bomb_with_any_spelling_of_the_subtype(subtype: bytes) -> None:
+    data = pdfs.nested_forms(40, subtype=subtype)
+    with pytest.raises(IngestError) as err:
+        check_page_work(data, 1, LIMIT)
+    assert err.value.code is IngestCode.TOO_LARGE
+
+
 def test_page_with_form_is_counted(counted: list[int]) -> None:
     check_page_work(pdfs.image_page(_TEXT_OPS, form=True), 1, LIMIT)
     assert counted  # the page content, then the form's content

@@ -91,7 +91,7 @@ class _Counter:
         if key in self.active:
             raise IngestError(IngestCode.CORRUPT, "Formular zeichnet sich selbst (Zyklus)")
         form = ref.get_object()
-        if form.get("/Subtype") != "/Form":
+        if not _is_form(form):
             return 1
         self.active.add(key)
         try:
@@ -102,10 +102,15 @@ class _Counter:
         return cost
 
 
+def _is_form(xobject: Any) -> bool:
+    # PDFium reads the subtype as a name or a string: "/Subtype (Form)" draws a form too.
+    return xobject.get("/Subtype") in ("/Form", "Form")
+
+
 def _may_be_form(ref: Any) -> bool:
     """False only for an XObject that resolves to a dictionary whose subtype is not a form."""
     try:
-        return bool(ref.get_object().get("/Subtype") == "/Form")
+        return _is_form(ref.get_object())
     except Exception:  # unresolvable: let the full count decide, as before
         return True
 
