@@ -134,6 +134,8 @@ CASES: tuple[Case, ...] = (
          "encrypted"),
     # PDF object graphs and layouts
     Case("pdf_nested_forms.pdf", lambda: pdfs.nested_forms(40), "too-large"),
+    Case("pdf_nested_forms_string_subtype.pdf", lambda: pdfs.nested_forms(40, subtype=b"(Form)"),
+         "too-large"),
     Case("pdf_form_cycle.pdf", pdfs.self_drawing_form, "corrupt"),
     Case("pdf_page_million_times.pdf", lambda: pdfs.repeated_page(1_000_000), "too-large"),
     Case("pdf_raised_digits.pdf", lambda: pdfs.raised_digits(12_000), "ok"),

@@ -42,8 +42,11 @@ def _one_page(content: bytes, resources: bytes, height: int = 842) -> list[bytes
     ]
 
 
-def nested_forms(depth: int = 40, fan: int = 2) -> bytes:
-    """Form XObject i draws form i+1 ``fan`` times: fan**depth text draws from a few KB."""
+def nested_forms(depth: int = 40, fan: int = 2, subtype: bytes = b"/Form") -> bytes:
+    """Form XObject i draws form i+1 ``fan`` times: fan**depth text draws from a few KB.
+
+    ``subtype`` may spell the form's subtype as a string (``(Form)``): PDFium draws it alike.
+    """
     first = 6
     objects = _one_page(b"/X0 Do", b"<< /XObject << /X0 %d 0 R >> >>" % first)
     for level in range(depth):
@@ -52,7 +55,7 @@ def nested_forms(depth: int = 40, fan: int = 2) -> bytes:
         else:
             body = b" ".join([b"/X Do"] * fan)
             res = b"<< /XObject << /X %d 0 R >> >>" % (first + level + 1)
-        extra = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s " % res
+        extra = b"/Type /XObject /Subtype %s /BBox [0 0 595 842] /Resources %s " % (subtype, res)
         objects.append(_stream(body, extra))
     return raw_pdf(objects)
 
@@ -86,4 +89,31 @@ def self_drawing_form() -> bytes:
         b"/Resources << /XObject << /X 6 0 R >> >> "
     )
     objects.append(_stream(b"/X Do", extra))
+    return raw_pdf(objects)
+
+
+def text_only_page(content: bytes = _TEXT) -> bytes:
+    """One page of text without XObjects."""
+    return raw_pdf(_one_page(content, b"<< /Font << /F1 5 0 R >> >>"))
+
+
+def image_page(content: bytes, form: bool = False) -> bytes:
+    """One page drawing a 1x1 image XObject (and, with ``form``, a flat form XObject)."""
+    forms = b" /Fm 7 0 R" if form else b""
+    resources = b"<< /Font << /F1 5 0 R >> /XObject << /Im 6 0 R%s >> >>" % forms
+    objects = _one_page(content + b"\n/Im Do" + (b" /Fm Do" if form else b""), resources)
+    objects.append(
+        _stream(
+            b"\x00",
+            b"/Type /XObject /Subtype /Image /Width 1 /Height 1 "
+            b"/ColorSpace /DeviceGray /BitsPerComponent 8 ",
+        )
+    )
+    objects.append(
+        _stream(
+            _TEXT,
+            b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 5 0 R >> >> ",
+        )
+    )
     return raw_pdf(objects)

@@ -94,20 +94,26 @@ class _Chars:
 
     def size(self, i: int) -> float:
         """Effective font size: Word often sets size 1 and scales with the text matrix."""
-        index = self.index(i)
-        size = float(pdfium_c.FPDFText_GetFontSize(self.raw, index))
-        if pdfium_c.FPDFText_GetMatrix(self.raw, index, self._matrix):
+        index = i if self.identity else self.index(i)
+        size = float(_FONT_SIZE(self.raw, index))
+        if _MATRIX(self.raw, index, self._matrix):
             size *= math.hypot(self._matrix.c, self._matrix.d)
         return size
 
     def origin(self, i: int) -> tuple[float, float]:
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, self.index(i), self._x, self._y)
+        _ORIGIN(self.raw, i if self.identity else self.index(i), self._x, self._y)
         return self._x.value, self._y.value
 
     def right(self, i: int) -> float:
         left, right, bottom, top = self._box
-        pdfium_c.FPDFText_GetCharBox(self.raw, self.index(i), left, right, bottom, top)
+        _BOX(self.raw, i if self.identity else self.index(i), left, right, bottom, top)
         return right.value
+
+
+_FONT_SIZE = pdfium_c.FPDFText_GetFontSize
+_MATRIX = pdfium_c.FPDFText_GetMatrix
+_ORIGIN = pdfium_c.FPDFText_GetCharOrigin
+_BOX = pdfium_c.FPDFText_GetCharBox
 
 
 def _page_lines(pdf: pdfium.PdfDocument, index: int) -> PageLines:
@@ -184,17 +190,28 @@ def _lines(text: str, chars: _Chars, removed: set[int], markers: dict[int, str])
                 mid -= 1
         if text[last] in SOFT_BREAKS and last > first:
             last -= 1
-        sizes = [s for s in (chars.size(first), chars.size(mid), chars.size(last)) if s > 1.5]
+        size = _line_size(chars, first, mid, last)
         x0, y = chars.origin(first)
         refs = [markers[i] for i in gone if i in markers]
         line_text = (
             part if not gone else "".join(c for i, c in enumerate(part, start) if i not in removed)
         )
-        size = median(sizes) if sizes else 0.0
         spaces = (part[:1].isspace(), part[-1:].isspace())
         out.append(Line(clean(line_text), x0, chars.right(last), y, size, blank, refs, spaces))
         blank = False
     return out
+
+
+def _line_size(chars: _Chars, first: int, mid: int, last: int) -> float:
+    """The median font size of the first, middle and last character (sizes <= 1.5 left out).
+
+    When first and last agree, the median is theirs whatever the middle is: it is not read.
+    """
+    head, tail = chars.size(first), chars.size(last)
+    if head == tail and head > 1.5:
+        return head
+    sizes = [s for s in (head, chars.size(mid), tail) if s > 1.5]
+    return median(sizes) if sizes else 0.0
 
 
 def _merge_same_baseline(lines: list[Line]) -> list[Line]:

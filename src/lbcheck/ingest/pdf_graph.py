@@ -4,6 +4,11 @@ A form XObject may draw other forms, each several times: forty nested forms that
 the next one twice expand to 2**40 text operations from a file of a few kilobytes, and PDFium
 expands them all. This module walks the XObject graph once (memoised, so linear in its size)
 and counts how many content operations each page expands to.
+
+Counting is skipped where it cannot reach the limit: a page without form XObjects expands to
+no more operations than its content stream has bytes (every operator takes at least one
+byte, every ``/Name Do`` five), so a content stream of at most ``SMALL_CONTENT`` bytes (and at
+most the limit) is not parsed.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ log = logging.getLogger(__name__)
 # A content-stream operator: "/Name Do" invokes an XObject; every other operator is one op.
 _DO = regex.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")
 _OPERATOR = regex.compile(rb"(?<![/\w])[A-Za-z'\"][A-Za-z*'\"]{0,2}(?![\w])")
+#: Content bytes up to which a page without forms is not counted (see the module docstring).
+SMALL_CONTENT = 250_000
 
 
 def check_page_work(data: bytes, pages: int, limit: int) -> None:
@@ -56,6 +63,10 @@ class _Counter:
             return
         content = page.get_contents()
         data = content.get_data() if content is not None else b""
+        if len(data) <= min(SMALL_CONTENT, self.limit) and not any(
+            _may_be_form(ref) for ref in xobjects.values()
+        ):
+            return
         if self._cost(data, xobjects) > self.limit:
             raise IngestError(
                 IngestCode.TOO_LARGE,
@@ -80,7 +91,7 @@ class _Counter:
         if key in self.active:
             raise IngestError(IngestCode.CORRUPT, "Formular zeichnet sich selbst (Zyklus)")
         form = ref.get_object()
-        if form.get("/Subtype") != "/Form":
+        if not _is_form(form):
             return 1
         self.active.add(key)
         try:
@@ -89,6 +100,19 @@ class _Counter:
             self.active.discard(key)
         self.expanded[key] = cost
         return cost
+
+
+def _is_form(xobject: Any) -> bool:
+    # PDFium reads the subtype as a name or a string: "/Subtype (Form)" draws a form too.
+    return xobject.get("/Subtype") in ("/Form", "Form")
+
+
+def _may_be_form(ref: Any) -> bool:
+    """False only for an XObject that resolves to a dictionary whose subtype is not a form."""
+    try:
+        return _is_form(ref.get_object())
+    except Exception:  # unresolvable: let the full count decide, as before
+        return True
 
 
 def _xobjects(holder: Any) -> dict[str, Any]:

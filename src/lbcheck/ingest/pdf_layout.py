@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from lbcheck.ingest.blocks import BlockBuilder
 from lbcheck.ingest.characters import SOFT_BREAKS
@@ -47,9 +48,8 @@ def build_blocks(pages: list[PageLines]) -> tuple[Block, ...]:
         head_lines: list[Line] = []
         foot_lines: list[Line] = []
         for line in page.lines:
-            key = _key(line.text)
             band = _band(line, page)
-            if band and (key in running or is_page_number(line.text)):
+            if band and (_key(line.text) in running or is_page_number(line.text)):
                 if not is_page_number(line.text):
                     (head_lines if band == "top" else foot_lines).append(line)
             else:
@@ -69,6 +69,7 @@ def build_blocks(pages: list[PageLines]) -> tuple[Block, ...]:
             text = _text(para)
             if i == 0 and last is not None and _continues(last, para, text):
                 last.lines.extend(para.lines)
+                last.text = None
                 continue
             count += 1
             para.page, para.number = page.number, count
@@ -114,9 +115,12 @@ def _emit(
 
 
 def _text(para: Para) -> str:
-    return clean(unwrap([ln.text for ln in para.lines]))
+    if para.text is None:
+        para.text = clean(unwrap([ln.text for ln in para.lines]))
+    return para.text
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return _RUNNING_KEY.sub("#", " ".join(text.lower().split()))
 

@@ -45,6 +45,8 @@ class Para:
     level: int | None = None
     page: int | None = None
     number: int | None = None
+    #: The joined text once computed (``None`` again whenever ``lines`` changes).
+    text: str | None = None
 
 
 def size_class(size: float) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lbcheck.ingest.normalize import word_set
@@ -18,7 +19,8 @@ _FUNCTION_WORDS = word_set(
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_VOWEL = re.compile("[aeiouäöüyAEIOUÄÖÜY]")
+_VOWELS = "aeiouäöüyAEIOUÄÖÜY"
+_ODD_CASE = re.compile(r"[a-zäöü][A-ZÄÖÜ]")
 _MIN_LETTERS = 300
 
 
@@ -36,22 +38,28 @@ class TextStats:
 
 def text_stats(text: str) -> TextStats:
     """Count letters, words, function words, vowels and words with odd inner capitals."""
-    words = _WORD.findall(text)
-    if not words:
+    # Each distinct word is judged once: a 30-page tender has about 8 000 words, 2 000 distinct.
+    counts = Counter(_WORD.findall(text))
+    if not counts:
         return TextStats(0, 0, 0.0, 0.0, 0.0, 0.0)
-    joined = "".join(words)
-    letters = len(joined)
-    function = sum(w.lower() in _FUNCTION_WORDS for w in words)
-    vowels = len(_VOWEL.findall(joined))
-    # "QXQJVEUR"-like runs: lower case directly followed by upper case inside a long word.
-    odd = sum(len(w) > 3 and bool(re.search(r"[a-zäöü][A-ZÄÖÜ]", w[1:])) for w in words)
+    words = letters = function = odd = 0
+    for word, n in counts.items():
+        words += n
+        letters += n * len(word)
+        if word.lower() in _FUNCTION_WORDS:
+            function += n
+        # "QXQJVEUR"-like runs: lower case directly followed by upper case inside a long word.
+        if len(word) > 3 and _ODD_CASE.search(word, 1):
+            odd += n
+    # Every vowel is a letter and every letter is inside a word: counted on the whole text.
+    vowels = sum(map(text.count, _VOWELS))
     return TextStats(
         letters=letters,
-        words=len(words),
-        function_share=function / len(words),
+        words=words,
+        function_share=function / words,
         vowel_share=vowels / letters,
-        mean_word_length=letters / len(words),
-        odd_case_share=odd / len(words),
+        mean_word_length=letters / words,
+        odd_case_share=odd / words,
     )
 
 
