@@ -13,7 +13,7 @@ import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -26,11 +26,13 @@ _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 _ABBREVIATIONS = frozenset(lexicon().abbreviations)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a block: its text, lemma, offset and lemma-view form (:func:`token_key`)."""
+
     text: str
     lemma: str
     idx: int
+    key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +92,13 @@ def import_spacy() -> Any:
 def load_pipeline(model: str | None = None) -> Any:
     """Build (once per process) the German pipeline.
 
-    The tokenizer's special cases for whitespace strings are dropped: they put spaCy on a slow
-    path for newline-heavy extractor text (4-9x slower) and change no token.
+    The default pipeline is the German tokenizer alone: sentence starts and lemmas are found
+    by :func:`split_sentences` itself, with the rule of spaCy's sentencizer and the lookup
+    table of spaCy's lookup lemmatiser. The tokenizer's special cases for whitespace strings
+    are dropped: they put spaCy on a slow path for newline-heavy extractor text (4-9x slower)
+    and change no token.
     """
     spacy = import_spacy()
-    from spacy.lookups import Lookups
-
-    from lbcheck.nlp_lemmas import german_lemmas
-
     if model:
         try:
             nlp = spacy.load(model, exclude=["ner", "parser"])
@@ -113,14 +114,6 @@ def load_pipeline(model: str | None = None) -> Any:
             nlp.add_pipe("sentencizer")
     else:
         nlp = spacy.blank("de")
-        nlp.add_pipe("sentencizer")
-        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        # Instead of nlp.initialize(), which reads all 355k forms into memory (0.7 s), the
-        # lemmatiser gets the same table on disk, read form by form (lbcheck.nlp_lemmas).
-        lookups = Lookups()
-        table: Any = german_lemmas()  # duck-types spaCy's Table: the lemmatiser calls get()
-        lookups.set_table("lemma_lookup", table)
-        lemmatizer.lookups = lookups
     tokenizer: Any = nlp.tokenizer
     tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if not k.isspace()}
     return nlp
@@ -182,23 +175,99 @@ def tokenizer_view(text: str) -> str:
     return _LONG_WORD.sub(_chunked, text)
 
 
+# (lemma, lemma-view key) of each form met in this process; bounded for endless runs.
+_FORMS: dict[str, tuple[str, str]] = {}
+_FORMS_LIMIT = 500_000
+
+
+def _form(text: str) -> tuple[str, str]:
+    """Lemma and key of a form, as spaCy's lookup lemmatiser looked it up: by the exact text,
+    the text itself when the table does not have it."""
+    from lbcheck.nlp_lemmas import german_lemmas
+
+    lemma = german_lemmas().lemma_of(text) or text
+    form = (lemma, _key_of(text, lemma))
+    if len(_FORMS) >= _FORMS_LIMIT:
+        _FORMS.clear()
+    _FORMS[text] = form
+    return form
+
+
+def _close(spans: list[SentenceSpan], tokens: list[Token], start: int, end: int, text: str) -> None:
+    """Append the sentence ``text[start:end]``, or join it to the one before it."""
+    if not tokens:
+        return
+    if spans and _should_merge(spans[-1], text, start):
+        prev = spans[-1]
+        spans[-1] = SentenceSpan(prev.start, end, prev.tokens + tuple(tokens))
+    else:
+        spans.append(SentenceSpan(start, end, tuple(tokens)))
+
+
+def _default_sentences(
+    doc: Any, text: str, attrs: list[int], finals: frozenset[str]
+) -> list[SentenceSpan]:
+    """Sentences of a tokenizer-only Doc by the rule of spaCy's sentencizer: a sentence ends
+    after a run of punctuation tokens that contains one of ``finals``. Lemmas as spaCy's
+    lookup lemmatiser would have set them."""
+    spans: list[SentenceSpan] = []
+    tokens: list[Token] = []
+    start = end = 0
+    seen_final = False
+    forms = _FORMS
+    for idx, length, space, punct in doc.to_array(attrs).tolist():
+        word = text[idx : idx + length]
+        final = word in finals
+        if seen_final and not punct and not final:
+            _close(spans, tokens, start, end, text)
+            tokens = []
+            start = idx
+            seen_final = False
+        elif final:
+            seen_final = True
+        end = idx + length
+        if not space:
+            lemma, key = forms.get(word) or _form(word)
+            tokens.append(Token(word, lemma, idx, key))
+    _close(spans, tokens, start, end, text)
+    return spans
+
+
+def _model_sentences(doc: Any, text: str) -> list[SentenceSpan]:
+    """Sentences of a trained pipeline's Doc: its own sentence starts and lemmas."""
+    spans: list[SentenceSpan] = []
+    tokens: list[Token] = []
+    start = end = 0
+    for t in doc:
+        if t.i > 0 and t.is_sent_start is True:
+            _close(spans, tokens, start, end, text)
+            tokens = []
+            start = t.idx
+        word = t.text
+        end = t.idx + len(word)
+        if not t.is_space:
+            lemma = t.lemma_ or word
+            tokens.append(Token(word, lemma, t.idx, _key_of(word, lemma)))
+    _close(spans, tokens, start, end, text)
+    return spans
+
+
 def split_sentences(texts: Iterable[str], model: str | None = None) -> Iterator[list[SentenceSpan]]:
     """Yield, for each text, its sentences with tokens and lemmas (of :func:`tokenizer_view`)."""
     nlp = load_pipeline(model)
-    for doc in nlp.pipe((tokenizer_view(t) for t in texts), batch_size=64):
-        spans: list[SentenceSpan] = []
-        for sent in doc.sents:
-            tokens = tuple(Token(t.text, t.lemma_ or t.text, t.idx) for t in sent if not t.is_space)
-            if not tokens:
-                continue
-            span = SentenceSpan(sent.start_char, sent.end_char, tokens)
-            if spans and _should_merge(spans[-1], doc.text, span.start):
-                prev = spans[-1]
-                span = SentenceSpan(prev.start, span.end, prev.tokens + span.tokens)
-                spans[-1] = span
-            else:
-                spans.append(span)
-        yield spans
+    views = [tokenizer_view(t) for t in texts]
+    if model:
+        for view, doc in zip(views, nlp.pipe(views, batch_size=64), strict=True):
+            yield _model_sentences(doc, view)
+        return
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+    from spacy.pipeline import Sentencizer
+
+    attrs = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
+    finals = frozenset(Sentencizer.default_punct_chars)
+    tokenizer = nlp.tokenizer
+    for view in views:
+        yield _default_sentences(tokenizer(view), view, attrs, finals)
 
 
 def split_clauses(span: SentenceSpan) -> list[SentenceSpan]:
@@ -230,18 +299,17 @@ def lemma_view(tokens: Iterable[Token]) -> str:
 
     Padded with spaces so that phrase patterns can anchor on word boundaries cheaply.
     """
-    return " " + " ".join(token_key(t) for t in tokens) + " "
+    return " " + " ".join([t.key for t in tokens]) + " "
 
 
 def token_key(token: Token) -> str:
     """The lemma-view form of one token."""
-    return lemma_key(_best_lemma(token))
+    return token.key
 
 
-def _best_lemma(token: Token) -> str:
+def _key_of(text: str, lemma: str) -> str:
     # The lookup table maps a few frequent function words oddly ("sein" -> "mein"); for
     # lower-case tokens the surface form is the safer choice when the lemma changes the stem.
-    lemma = token.lemma
-    if token.text.islower() and lemma[:2].lower() != token.text[:2]:
-        return token.text
-    return lemma
+    if text.islower() and lemma[:2].lower() != text[:2]:
+        return lemma_key(text)
+    return lemma_key(lemma)
