@@ -1,8 +1,9 @@
-"""The only module that imports spaCy: builds and caches the German pipeline.
+"""Builds and caches the German pipeline (with :mod:`lbcheck.nlp_chunks` the only spaCy user).
 
-By default lbcheck uses ``spacy.blank("de")`` with a rule-based sentencizer and the lookup
-lemmatiser from ``spacy-lookups-data``: nothing is downloaded at run time. A trained pipeline is
-used only when the user names one (``--spacy-model de_core_news_sm``) and has it installed.
+By default lbcheck uses the tokenizer of ``spacy.blank("de")`` and applies the rule of spaCy's
+sentencizer and the lookup table of its lemmatiser (``spacy-lookups-data``) itself: nothing is
+downloaded at run time. A trained pipeline is used only when the user names one
+(``--spacy-model de_core_news_sm``) and has it installed; its own sentences and lemmas count.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
 from lbcheck.criteria.lexicon import lexicon
 from lbcheck.errors import UsageError
 from lbcheck.ingest.characters import fold
+
+if TYPE_CHECKING:
+    from lbcheck.nlp_chunks import Piece
 
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Abbreviations after which a trailing period does not end a sentence (the German lexicon).
@@ -181,24 +185,6 @@ def tokenizer_view(text: str) -> str:
     return _LONG_WORD.sub(_chunked, text)
 
 
-# (lemma, lemma-view key) of each form met in this process; bounded for endless runs.
-_FORMS: dict[str, tuple[str, str]] = {}
-_FORMS_LIMIT = 500_000
-
-
-def _form(text: str) -> tuple[str, str]:
-    """Lemma and key of a form, as spaCy's lookup lemmatiser looked it up: by the exact text,
-    the text itself when the table does not have it."""
-    from lbcheck.nlp_lemmas import german_lemmas
-
-    lemma = german_lemmas().lemma_of(text) or text
-    form = (lemma, _key_of(text, lemma))
-    if len(_FORMS) >= _FORMS_LIMIT:
-        _FORMS.clear()
-    _FORMS[text] = form
-    return form
-
-
 def _close(spans: list[SentenceSpan], tokens: list[Token], start: int, end: int, text: str) -> None:
     """Append the sentence ``text[start:end]``, or join it to the one before it."""
     if not tokens:
@@ -211,30 +197,28 @@ def _close(spans: list[SentenceSpan], tokens: list[Token], start: int, end: int,
 
 
 def _default_sentences(
-    doc: Any, text: str, attrs: list[int], finals: frozenset[str]
+    text: str, chunks: tuple[list[int], list[tuple[Piece, ...]]]
 ) -> list[SentenceSpan]:
-    """Sentences of a tokenizer-only Doc by the rule of spaCy's sentencizer: a sentence ends
-    after a run of punctuation tokens that contains one of ``finals``. Lemmas as spaCy's
-    lookup lemmatiser would have set them."""
+    """Sentences by the rule of spaCy's sentencizer: a sentence ends after a run of
+    punctuation tokens that contains a sentence-final character. Lemmas as spaCy's lookup
+    lemmatiser would have set them."""
     spans: list[SentenceSpan] = []
     tokens: list[Token] = []
     start = end = 0
     seen_final = False
-    forms = _FORMS
-    for idx, length, space, punct in doc.to_array(attrs).tolist():
-        word = text[idx : idx + length]
-        final = word in finals
-        if seen_final and not punct and not final:
-            _close(spans, tokens, start, end, text)
-            tokens = []
-            start = idx
-            seen_final = False
-        elif final:
-            seen_final = True
-        end = idx + length
-        if not space:
-            lemma, key = forms.get(word) or _form(word)
-            tokens.append(Token(word, lemma, idx, key))
+    for offset, pieces in zip(*chunks, strict=True):
+        for rel, word, space, punct, final, lemma, key in pieces:
+            idx = offset + rel
+            if seen_final and not punct and not final:
+                _close(spans, tokens, start, end, text)
+                tokens = []
+                start = idx
+                seen_final = False
+            elif final:
+                seen_final = True
+            end = idx + len(word)
+            if not space:
+                tokens.append(Token(word, lemma, idx, key))
     _close(spans, tokens, start, end, text)
     return spans
 
@@ -253,7 +237,7 @@ def _model_sentences(doc: Any, text: str) -> list[SentenceSpan]:
         end = t.idx + len(word)
         if not t.is_space:
             lemma = t.lemma_ or word
-            tokens.append(Token(word, lemma, t.idx, _key_of(word, lemma)))
+            tokens.append(Token(word, lemma, t.idx, key_of(word, lemma)))
     _close(spans, tokens, start, end, text)
     return spans
 
@@ -266,14 +250,11 @@ def split_sentences(texts: Iterable[str], model: str | None = None) -> Iterator[
         for view, doc in zip(views, nlp.pipe(views, batch_size=64), strict=True):
             yield _model_sentences(doc, view)
         return
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
-    from spacy.pipeline import Sentencizer
+    from lbcheck.nlp_chunks import chunk_tokenizer
 
-    attrs = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
-    finals = frozenset(Sentencizer.default_punct_chars)
-    tokenizer = nlp.tokenizer
+    tokenizer = chunk_tokenizer(nlp)
     for view in views:
-        yield _default_sentences(tokenizer(view), view, attrs, finals)
+        yield _default_sentences(view, tokenizer.chunks(view))
 
 
 def split_clauses(span: SentenceSpan) -> list[SentenceSpan]:
@@ -313,7 +294,8 @@ def token_key(token: Token) -> str:
     return token.key
 
 
-def _key_of(text: str, lemma: str) -> str:
+def key_of(text: str, lemma: str) -> str:
+    """The lemma-view form of a token with this text and lemma."""
     # The lookup table maps a few frequent function words oddly ("sein" -> "mein"); for
     # lower-case tokens the surface form is the safer choice when the lemma changes the stem.
     if text.islower() and lemma[:2].lower() != text[:2]:

@@ -184,3 +184,39 @@ def test_spacy_model_path_equals_doc_sents(lemmatising_model: Path, texts: list[
     model = str(lemmatising_model)
     new = [plain(spans) for spans in split_sentences(texts, model)]
     assert new == list(reference_sentences(texts, load_pipeline(model)))
+
+
+def test_chunk_assumptions_hold_for_every_character() -> None:
+    """The chunk tokenizer splits with ``re``'s \\s (spaCy splits at str.isspace()) and takes
+    isprintable() text as free of whitespace other than plain spaces."""
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(space.match(char)) == char.isspace(), hex(code)
+        if char.isspace() and char != " ":
+            assert not char.isprintable(), hex(code)
+
+
+def test_no_special_case_contains_whitespace() -> None:
+    """Chunks are tokenized on their own only because no special case spans whitespace."""
+    rules = load_pipeline().tokenizer.rules
+    assert rules and not [k for k in rules if any(c.isspace() for c in k)]
+
+
+def test_chunks_tokenized_alone_or_together_agree() -> None:
+    from lbcheck.nlp_chunks import ChunkTokenizer
+
+    texts = ["(z.B. Nr. 3.2.) ca.,100 %;", "\n\n  Blauer  Engel\t!?", " a", "a ", "  ", ""]
+    cold = [ChunkTokenizer(load_pipeline()).chunks(t) for t in texts]
+    together = ChunkTokenizer(load_pipeline())
+    assert [together.chunks(t) for t in texts] == cold
+    assert [together.chunks(t) for t in texts] == cold  # now from the remembered chunks
+
+
+def test_overlong_text_is_refused_as_before() -> None:
+    nlp = load_pipeline()
+    with pytest.raises(ValueError, match="E088"):
+        next(split_sentences(["x " * (nlp.max_length // 2 + 1)]))
