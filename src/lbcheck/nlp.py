@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Abbreviations after which a trailing period does not end a sentence (the German lexicon).
 _ABBREVIATIONS = frozenset(lexicon().abbreviations)
+_ENDS_WITH_DAY = regex.compile(r"(?:^|\s)\d{1,2}\.$")
 
 
 class Token(NamedTuple):
@@ -149,7 +150,7 @@ def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
     if following.islower():
         return True
     stripped = text[previous.start : previous.end].rstrip()
-    return bool(regex.search(r"(?:^|\s)\d{1,2}\.$", stripped))
+    return bool(_ENDS_WITH_DAY.search(stripped))
 
 
 # spaCy's tokenizer strips prefixes and suffixes one at a time, copying the rest of the chunk
