@@ -39,7 +39,8 @@ def _form(text: str) -> tuple[str, str]:
 Piece = tuple[int, str, bool, bool, bool, str, str]
 # Python's ``re`` (not ``regex``): its \s is exactly str.isspace(), which spaCy splits at.
 _NON_SPACE = re.compile(r"\S+")
-_CHUNKS_LIMIT = 500_000
+# About 0.9 KB a chunk with its forms; a 500-page document has fewer distinct chunks.
+_CHUNKS_LIMIT = 100_000
 
 
 class ChunkTokenizer:
