@@ -2,8 +2,8 @@
 
 spaCy tokenizes each whitespace-separated chunk of a text on its own (no special case contains
 whitespace), and keeps a cache of chunks, but that cache stops filling for the rest of a text
-once a special case such as "z.B." occurred in it: most chunks of German prose were tokenized
-again every time. Here every distinct chunk is tokenized once per process (new chunks of a
+once a special case such as "z.B." occurred in it, and even a cache hit still builds a Doc
+token by token. Here every distinct chunk is tokenized once per process (the new chunks of a
 text together, one space apart) and stored with what :func:`lbcheck.nlp.split_sentences`
 needs of each token: offset, text, spaCy's is_space and is_punct flags, whether the
 sentencizer ends sentences at it, and its lemma as spaCy's lookup lemmatiser found it.
