@@ -1,8 +1,9 @@
-"""The only module that imports spaCy: builds and caches the German pipeline.
+"""Builds and caches the German pipeline (with :mod:`lbcheck.nlp_chunks` the only spaCy user).
 
-By default lbcheck uses ``spacy.blank("de")`` with a rule-based sentencizer and the lookup
-lemmatiser from ``spacy-lookups-data``: nothing is downloaded at run time. A trained pipeline is
-used only when the user names one (``--spacy-model de_core_news_sm``) and has it installed.
+By default lbcheck uses the tokenizer of ``spacy.blank("de")`` and applies the rule of spaCy's
+sentencizer and the lookup table of its lemmatiser (``spacy-lookups-data``) itself: nothing is
+downloaded at run time. A trained pipeline is used only when the user names one
+(``--spacy-model de_core_news_sm``) and has it installed; its own sentences and lemmas count.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -21,16 +22,22 @@ from lbcheck.criteria.lexicon import lexicon
 from lbcheck.errors import UsageError
 from lbcheck.ingest.characters import fold
 
+if TYPE_CHECKING:
+    from lbcheck.nlp_chunks import Piece
+
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\w)[-‐‑](?=\w)")
 # Abbreviations after which a trailing period does not end a sentence (the German lexicon).
 _ABBREVIATIONS = frozenset(lexicon().abbreviations)
+_ENDS_WITH_DAY = regex.compile(r"(?:^|\s)\d{1,2}\.$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a block: its text, lemma, offset and lemma-view form (:func:`token_key`)."""
+
     text: str
     lemma: str
     idx: int
+    key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +97,13 @@ def import_spacy() -> Any:
 def load_pipeline(model: str | None = None) -> Any:
     """Build (once per process) the German pipeline.
 
-    The tokenizer's special cases for whitespace strings are dropped: they put spaCy on a slow
-    path for newline-heavy extractor text (4-9x slower) and change no token.
+    The default pipeline is the German tokenizer alone: sentence starts and lemmas are found
+    by :func:`split_sentences` itself, with the rule of spaCy's sentencizer and the lookup
+    table of spaCy's lookup lemmatiser. The tokenizer's special cases for whitespace strings
+    are dropped: they put spaCy on a slow path for newline-heavy extractor text (4-9x slower)
+    and change no token.
     """
     spacy = import_spacy()
-    from spacy.lookups import Lookups
-
-    from lbcheck.nlp_lemmas import german_lemmas
-
     if model:
         try:
             nlp = spacy.load(model, exclude=["ner", "parser"])
@@ -112,15 +118,13 @@ def load_pipeline(model: str | None = None) -> Any:
         elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
     else:
+        from spacy.attrs import IS_PUNCT, IS_SPACE
+
         nlp = spacy.blank("de")
-        nlp.add_pipe("sentencizer")
-        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        # Instead of nlp.initialize(), which reads all 355k forms into memory (0.7 s), the
-        # lemmatiser gets the same table on disk, read form by form (lbcheck.nlp_lemmas).
-        lookups = Lookups()
-        table: Any = german_lemmas()  # duck-types spaCy's Table: the lemmatiser calls get()
-        lookups.set_table("lemma_lookup", table)
-        lemmatizer.lookups = lookups
+        # New words get only the two flags split_sentences reads: the other twenty lexical
+        # attributes (shape, norm, like_url, ...) cost a third of the tokenizer's time.
+        getters = nlp.vocab.lex_attr_getters
+        nlp.vocab.lex_attr_getters = {a: getters[a] for a in (IS_SPACE, IS_PUNCT)}
     tokenizer: Any = nlp.tokenizer
     tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if not k.isspace()}
     return nlp
@@ -146,7 +150,7 @@ def _should_merge(previous: SentenceSpan, text: str, start: int) -> bool:
     if following.islower():
         return True
     stripped = text[previous.start : previous.end].rstrip()
-    return bool(regex.search(r"(?:^|\s)\d{1,2}\.$", stripped))
+    return bool(_ENDS_WITH_DAY.search(stripped))
 
 
 # spaCy's tokenizer strips prefixes and suffixes one at a time, copying the rest of the chunk
@@ -182,23 +186,76 @@ def tokenizer_view(text: str) -> str:
     return _LONG_WORD.sub(_chunked, text)
 
 
+def _close(spans: list[SentenceSpan], tokens: list[Token], start: int, end: int, text: str) -> None:
+    """Append the sentence ``text[start:end]``, or join it to the one before it."""
+    if not tokens:
+        return
+    if spans and _should_merge(spans[-1], text, start):
+        prev = spans[-1]
+        spans[-1] = SentenceSpan(prev.start, end, prev.tokens + tuple(tokens))
+    else:
+        spans.append(SentenceSpan(start, end, tuple(tokens)))
+
+
+def _default_sentences(
+    text: str, chunks: tuple[list[int], list[tuple[Piece, ...]]]
+) -> list[SentenceSpan]:
+    """Sentences by the rule of spaCy's sentencizer: a sentence ends after a run of
+    punctuation tokens that contains a sentence-final character. Lemmas as spaCy's lookup
+    lemmatiser would have set them."""
+    spans: list[SentenceSpan] = []
+    tokens: list[Token] = []
+    start = end = 0
+    seen_final = False
+    for offset, pieces in zip(*chunks, strict=True):
+        for rel, word, space, punct, final, lemma, key in pieces:
+            idx = offset + rel
+            if seen_final and not punct and not final:
+                _close(spans, tokens, start, end, text)
+                tokens = []
+                start = idx
+                seen_final = False
+            elif final:
+                seen_final = True
+            end = idx + len(word)
+            if not space:
+                tokens.append(Token(word, lemma, idx, key))
+    _close(spans, tokens, start, end, text)
+    return spans
+
+
+def _model_sentences(doc: Any, text: str) -> list[SentenceSpan]:
+    """Sentences of a trained pipeline's Doc: its own sentence starts and lemmas."""
+    spans: list[SentenceSpan] = []
+    tokens: list[Token] = []
+    start = end = 0
+    for t in doc:
+        if t.i > 0 and t.is_sent_start is True:
+            _close(spans, tokens, start, end, text)
+            tokens = []
+            start = t.idx
+        word = t.text
+        end = t.idx + len(word)
+        if not t.is_space:
+            lemma = t.lemma_ or word
+            tokens.append(Token(word, lemma, t.idx, key_of(word, lemma)))
+    _close(spans, tokens, start, end, text)
+    return spans
+
+
 def split_sentences(texts: Iterable[str], model: str | None = None) -> Iterator[list[SentenceSpan]]:
     """Yield, for each text, its sentences with tokens and lemmas (of :func:`tokenizer_view`)."""
     nlp = load_pipeline(model)
-    for doc in nlp.pipe((tokenizer_view(t) for t in texts), batch_size=64):
-        spans: list[SentenceSpan] = []
-        for sent in doc.sents:
-            tokens = tuple(Token(t.text, t.lemma_ or t.text, t.idx) for t in sent if not t.is_space)
-            if not tokens:
-                continue
-            span = SentenceSpan(sent.start_char, sent.end_char, tokens)
-            if spans and _should_merge(spans[-1], doc.text, span.start):
-                prev = spans[-1]
-                span = SentenceSpan(prev.start, span.end, prev.tokens + span.tokens)
-                spans[-1] = span
-            else:
-                spans.append(span)
-        yield spans
+    views = [tokenizer_view(t) for t in texts]
+    if model:
+        for view, doc in zip(views, nlp.pipe(views, batch_size=64), strict=True):
+            yield _model_sentences(doc, view)
+        return
+    from lbcheck.nlp_chunks import chunk_tokenizer
+
+    tokenizer = chunk_tokenizer(nlp)
+    for view in views:
+        yield _default_sentences(view, tokenizer.chunks(view))
 
 
 def split_clauses(span: SentenceSpan) -> list[SentenceSpan]:
@@ -230,18 +287,18 @@ def lemma_view(tokens: Iterable[Token]) -> str:
 
     Padded with spaces so that phrase patterns can anchor on word boundaries cheaply.
     """
-    return " " + " ".join(token_key(t) for t in tokens) + " "
+    return " " + " ".join([t.key for t in tokens]) + " "
 
 
 def token_key(token: Token) -> str:
     """The lemma-view form of one token."""
-    return lemma_key(_best_lemma(token))
+    return token.key
 
 
-def _best_lemma(token: Token) -> str:
+def key_of(text: str, lemma: str) -> str:
+    """The lemma-view form of a token with this text and lemma."""
     # The lookup table maps a few frequent function words oddly ("sein" -> "mein"); for
     # lower-case tokens the surface form is the safer choice when the lemma changes the stem.
-    lemma = token.lemma
-    if token.text.islower() and lemma[:2].lower() != token.text[:2]:
-        return token.text
-    return lemma
+    if text.islower() and lemma[:2].lower() != text[:2]:
+        return lemma_key(text)
+    return lemma_key(lemma)
