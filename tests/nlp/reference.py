@@ -8,9 +8,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-import regex
-
-from lbcheck.nlp import _ABBREVIATIONS, SentenceSpan, import_spacy, tokenizer_view
+# The merge rule is unchanged and shared; the reference differs in tokens, sentence starts, lemmas.
+from lbcheck.nlp import SentenceSpan, _should_merge, import_spacy, tokenizer_view
 from lbcheck.nlp_lemmas import german_lemmas
 
 Reference = list[tuple[int, int, tuple[tuple[str, str, int], ...]]]
@@ -38,23 +37,6 @@ class _OldToken:
 
     def __init__(self, text: str, lemma: str, idx: int) -> None:
         self.text, self.lemma, self.idx = text, lemma, idx
-
-
-def _should_merge(previous: Any, text: str, start: int) -> bool:
-    words = [t for t in previous.tokens if any(ch.isalnum() for ch in t.text)]
-    tokens = previous.tokens
-    last = tokens[-1].text.lower().rsplit("-", 1)[-1] if tokens else ""
-    if last == "." and len(tokens) > 1:
-        last = tokens[-2].text.lower().rsplit("-", 1)[-1] + "."
-    if len(words) <= 2:
-        return True
-    if last.rstrip(".") in _ABBREVIATIONS or last in _ABBREVIATIONS:
-        return True
-    following = text[start : start + 1]
-    if following.islower():
-        return True
-    stripped = text[previous.start : previous.end].rstrip()
-    return bool(regex.search(r"(?:^|\s)\d{1,2}\.$", stripped))
 
 
 def reference_sentences(texts: Iterable[str], nlp: Any = None) -> Iterator[Reference]:
