@@ -101,8 +101,15 @@ class ChunkTokenizer:
         # Words tokenized together, one space apart: each is still a chunk of its own.
         groups = [(" ".join(words), words)] if words else []
         groups += [(c, [c]) for c in chunks if c[0].isspace()]
+        from lbcheck.nlp_lemmas import german_lemmas
+
         for text, members in groups:
             rows = self._nlp.tokenizer(text).to_array(self._attrs).tolist()
+            german_lemmas().prefetch(
+                text[idx : idx + length]
+                for idx, length, space, _ in rows
+                if not space and text[idx : idx + length] not in _FORMS
+            )
             i = 0
             start = 0
             for chunk in members:

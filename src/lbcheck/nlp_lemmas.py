@@ -20,6 +20,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ _SOURCE = "de_lemma_lookup.json.gz"
 _FORMAT = 1  # bump when the file layout below changes
 # Forms remembered per process; a long audit meets far fewer distinct forms than this.
 _MEMO_LIMIT = 500_000
+#: Forms per query: well below SQLite's oldest limit of 999 parameters.
+_BATCH = 500
 
 
 def source_path() -> Path:
@@ -115,6 +118,23 @@ class LemmaLookup:
             self._memo.clear()
         self._memo[form] = lemma
         return lemma
+
+    def prefetch(self, forms: Iterable[str]) -> None:
+        """Look up many forms in a few queries (one query per form costs more than the lookup)."""
+        wanted = sorted({f for f in forms if f not in self._memo})
+        con = self._connection() if wanted else None
+        if con is None:
+            return
+        if len(self._memo) + len(wanted) >= _MEMO_LIMIT:
+            self._memo.clear()
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            found = dict(
+                con.execute(f"SELECT form, lemma FROM lemma WHERE form IN ({marks})", batch)
+            )
+            for form in batch:
+                self._memo[form] = found.get(form)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         lemma = self.lemma_of(key)

@@ -181,7 +181,7 @@ def scan(
         message = tr("Baseline {file} mit {count} Einträgen.", file=baseline, count=count)
         write_text(sys.stderr, f"lbcheck: {message}\n", False)
         raise typer.Exit(0)
-    from lbcheck.reporters.terminal import terminal_width
+    from lbcheck.reporters.base import terminal_width
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv), docs_url, current())

@@ -4,6 +4,8 @@ heading path, innermost heading first."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from lbcheck.criteria.lexicon import pattern
@@ -29,6 +31,12 @@ def place_of(section: tuple[str, ...], sentence: str = "") -> Place:
     """The place of a sentence with this heading path (innermost matching heading wins)."""
     if sentence and _SENTENCE_AWARD.search(sentence):
         return Place.ZUSCHLAG
+    return _section_place(section)
+
+
+@lru_cache(maxsize=4096)
+def _section_place(section: tuple[str, ...]) -> Place:
+    # A document repeats the same heading path for all its sentences.
     for heading in reversed(section):
         places = {place for rx, place in _HEADING_RULES if rx.search(heading)}
         closes = bool(_LEISTUNG_HEADING.search(heading))

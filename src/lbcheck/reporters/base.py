@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -49,3 +51,10 @@ class Reporter(ABC):
         """Markdown for a CI job summary (``$GITHUB_STEP_SUMMARY``), if the format has one."""
         del report
         return None
+
+
+def terminal_width(default: int = 100) -> int:
+    """The width of the terminal on stdout, or ``default`` when stdout is not a terminal."""
+    if not sys.stdout.isatty():
+        return default
+    return max(40, shutil.get_terminal_size((default, 24)).columns)

@@ -9,8 +9,6 @@ to any width.
 from __future__ import annotations
 
 import io
-import shutil
-import sys
 
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
@@ -45,13 +43,6 @@ def _place(value: str) -> str:
 
 _STATUS_STYLE = {"met": "green", "weak": "yellow", "missing": "red", "not_applicable": "dim"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def terminal_width(default: int = 100) -> int:
-    """The width of the terminal on stdout, or ``default`` when stdout is not a terminal."""
-    if not sys.stdout.isatty():
-        return default
-    return max(40, shutil.get_terminal_size((default, 24)).columns)
 
 
 def _item(bullet: str, *lines: RenderableType) -> Table:
