@@ -80,6 +80,11 @@ def rounds(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[fl
     return times
 
 
+def _has_audit(tool: list[str]) -> bool:
+    probe = [*tool, "audit", "--help"]
+    return subprocess.run(probe, capture_output=True, check=False).returncode == 0
+
+
 def _median(values: Sequence[tuple[float, float]], which: int) -> float:
     return statistics.median(v[which] for v in values)
 
@@ -118,7 +123,8 @@ def main() -> int:
     for name, tool in tools.items():
         commands[f"{name} -j2"] = [*tool, *scan, "-j", "2", *files]
         commands[f"{name} -j1"] = [*tool, *scan, "-j", "1", *files]
-        commands[f"{name} audit"] = [*tool, *audit, "-o", str(audit_dir / name), *files]
+        if _has_audit(tool):  # a checkout from before issue 9 has no audit command
+            commands[f"{name} audit"] = [*tool, *audit, "-o", str(audit_dir / name), *files]
     times = rounds(commands, max(1, args.runs // 2))
     shutil.rmtree(audit_dir, ignore_errors=True)
     ref, ref_cpu = _median(times["pdftotext"], 0), _median(times["pdftotext"], 1)
@@ -135,6 +141,8 @@ def main() -> int:
             f"1 -> 2 workers {_median(one_job, 0) / _median(two, 0):4.2f}x;  "
             f"cpu {_median(two, 1):6.2f} s ({_median(two, 1) / ref_cpu:4.2f}x pdftotext's)"
         )
+        if f"{name} audit" not in times:
+            continue
         audited = times[f"{name} audit"]
         ratio = statistics.median(
             t[0] / p[0] for t, p in zip(audited, times["pdftotext"], strict=True)
