@@ -6,6 +6,7 @@ import base64
 import hashlib
 import itertools
 import re
+from collections.abc import Iterator
 
 import lxml.html
 
@@ -252,3 +253,26 @@ def test_real_scan_renders_every_document(
         for href in findings.xpath(".//a[@class='tb']/@href"):
             assert page.get_element_by_id(href[1:]).tag == "article"
     assert re.search(r"Befunde: \d+ Fehler", text(page.xpath("//header")[0]))
+
+
+def test_page_is_streamed_while_documents_are_read() -> None:
+    """Each document is read when its table row is written, never all at once first."""
+    from lbcheck.audit.html import stream_audit_html
+
+    docs = [document(f"amt/lb-{i:03}.md", {"A-01": "met"}) for i in range(40)]
+    read: list[str] = []
+
+    def reading() -> Iterator[JsonDocument]:
+        for doc in docs:
+            read.append(doc.path)
+            yield doc
+
+    pieces = stream_audit_html(summarize(docs, RULES), reading())
+    written: list[str] = []
+    for piece in pieces:
+        written.append(piece)
+        if len(read) > 5:
+            break
+    assert len(read) < len(docs)  # pieces came out before the last document was read
+    written.extend(pieces)
+    assert "".join(written) == page_of(docs) and len(read) == len(docs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from lbcheck import __version__
@@ -86,10 +87,16 @@ def _umask() -> int:
 def atomic_write(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder; the temporary
     file is removed whatever happens, Ctrl-C included."""
+    atomic_write_text(target, (data,))
+
+
+def atomic_write_text(target: Path, pieces: Iterable[str | bytes]) -> None:
+    """:func:`atomic_write` of pieces as they come (text as UTF-8): never the whole in memory."""
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for piece in pieces:
+                f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         Path(tmp).chmod(0o666 & ~_umask())  # mkstemp makes 0600; the user's umask decides
         Path(tmp).replace(target)
     except BaseException:
@@ -97,4 +104,12 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
-__all__ = ["Cache", "atomic_write", "default_dir", "file_digest", "procedure_key", "run_key"]
+__all__ = [
+    "Cache",
+    "atomic_write",
+    "atomic_write_text",
+    "default_dir",
+    "file_digest",
+    "procedure_key",
+    "run_key",
+]

@@ -18,7 +18,7 @@ from lbcheck.audit.summary import AuditRule, AuditSummary, DocumentRow, document
 from lbcheck.i18n import counted, current, english, label, tr, where
 from lbcheck.models import Location
 from lbcheck.reporters import labels
-from lbcheck.reporters.html.render import render_page
+from lbcheck.reporters.html.render import stream_page
 from lbcheck.reporters.json_model import JsonCriterion, JsonDocument, JsonError, JsonLocation
 
 BAR_WIDTH = 240
@@ -213,10 +213,16 @@ def _used_texts(summary: AuditSummary) -> list[AuditRule]:
 
 def render_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) -> str:
     """The audit report page for ``summary`` with a table row for each of ``documents``."""
+    return "".join(stream_audit_html(summary, documents))
+
+
+def stream_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) -> Iterator[str]:
+    """:func:`render_audit_html` piece by piece, the documents read as the table is written:
+    memory stays flat however many documents the audit has."""
     sets = [c.set for c in summary.coverage]
     texts = _used_texts(summary)
     top = summary.top_findings[0].count if summary.top_findings else 0
-    return render_page(
+    return stream_page(
         "audit.html.j2",
         styles=("audit.css",),
         scripts=("audit.js",),

@@ -14,7 +14,14 @@ from typing import Literal, Protocol
 from lbcheck.app.inputs import raise_nothing_left
 from lbcheck.app.plan import ScanOptions
 from lbcheck.audit import store
-from lbcheck.audit.cache import Cache, atomic_write, file_digest, procedure_key, run_key
+from lbcheck.audit.cache import (
+    Cache,
+    atomic_write,
+    atomic_write_text,
+    file_digest,
+    procedure_key,
+    run_key,
+)
 from lbcheck.audit.walk import Found, Problem, Selection, walk
 from lbcheck.config import Settings
 from lbcheck.criteria.loader import Catalogue
@@ -367,7 +374,7 @@ def settings_per_file(
 def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
     """Tables, ``report.json`` and ``report.html`` from ``documents.jsonl``, each read anew so
     memory stays flat; every file replaced atomically."""
-    from lbcheck.audit.html import render_audit_html
+    from lbcheck.audit.html import stream_audit_html
     from lbcheck.audit.summary import summarize
     from lbcheck.audit.tables import write_documents_csv, write_findings_csv
 
@@ -383,8 +390,8 @@ def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
         findings_csv.unlink(missing_ok=True)
     summary = summarize(store.read_documents(folder), rules)
     atomic_write(folder / store.REPORT_JSON, (summary.model_dump_json(indent=2) + "\n").encode())
-    html = render_audit_html(summary, store.read_documents(folder))
-    atomic_write(folder / store.REPORT_HTML, html.encode("utf-8"))
+    html = stream_audit_html(summary, store.read_documents(folder))
+    atomic_write_text(folder / store.REPORT_HTML, html)
 
 
 def run_audit(options: AuditOptions, listener: Listener | None = None) -> AuditResult:

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -96,17 +97,26 @@ def render_page(
 ) -> str:
     """Render ``template`` with the shared stylesheet and script (plus ``styles`` and
     ``scripts``) inlined, in the current language (``lbcheck.i18n``)."""
+    return "".join(stream_page(template, styles, scripts, **context))
+
+
+def stream_page(
+    template: str, styles: tuple[str, ...] = (), scripts: tuple[str, ...] = (), **context: Any
+) -> Iterator[str]:
+    """:func:`render_page` piece by piece: a page over thousands of documents is written out
+    as it is rendered instead of being held whole (with every piece) in memory."""
     if template in GERMAN_ONLY and current() != "de":
         with use("de"):
-            return render_page(template, styles, scripts, **context)
+            yield from stream_page(template, styles, scripts, **context)
+        return
     css = "\n".join([asset("styles.css"), *(asset(s) for s in styles)])
     script = localized_script("\n".join([asset("report.js"), *(asset(s) for s in scripts)]))
     csp = (
         "default-src 'none'; img-src data:; "
         f"style-src {_csp_hash(css)}; script-src {_csp_hash(script)}"
     )
-    return (
+    yield from (
         environment()
         .get_template(template)
-        .render(css=Markup(css), script=Markup(script), csp=csp, **context)
+        .generate(css=Markup(css), script=Markup(script), csp=csp, **context)
     )
