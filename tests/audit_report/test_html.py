@@ -256,23 +256,40 @@ def test_real_scan_renders_every_document(
 
 
 def test_page_is_streamed_while_documents_are_read() -> None:
-    """Each document is read when its table row is written, never all at once first."""
+    """Each document is read when its table row (and later its findings) is written, and the
+    heat map reads the matrix rows one group at a time: nothing is held per document."""
     from lbcheck.audit.html import stream_audit_html
+    from lbcheck.audit.summary import document_row
 
     docs = [document(f"amt/lb-{i:03}.md", {"A-01": "met"}) for i in range(40)]
     read: list[str] = []
 
-    def reading() -> Iterator[JsonDocument]:
+    def reading(tag: str) -> Iterator[JsonDocument]:
         for doc in docs:
-            read.append(doc.path)
+            read.append(tag)
             yield doc
 
-    pieces = stream_audit_html(summarize(docs, RULES), reading())
+    rows = (document_row(d) for d in reading("row"))
+    pieces = stream_audit_html(
+        summarize(docs, RULES, matrix=False), reading("table"), rows, reading("findings")
+    )
     written: list[str] = []
     for piece in pieces:
         written.append(piece)
-        if len(read) > 5:
+        if read.count("table") > 5:
             break
-    assert len(read) < len(docs)  # pieces came out before the last document was read
+    assert read.count("row") == len(docs)  # the heat map came first
+    assert read.count("table") < len(docs) and read.count("findings") == 0
     written.extend(pieces)
-    assert "".join(written) == page_of(docs) and len(read) == len(docs)
+    assert read.count("findings") == len(docs)
+    assert "".join(written) == page_of(docs)
+
+
+def test_report_json_written_row_by_row_equals_the_whole_summary() -> None:
+    from lbcheck.audit.summary import document_row, summary_json
+
+    for docs in (hand_counted(), []):
+        whole = summarize(docs, RULES).model_dump_json(indent=2) + "\n"
+        ordered = sorted(docs, key=lambda d: d.path)
+        pieces = summary_json(summarize(docs, RULES, matrix=False), map(document_row, ordered))
+        assert "".join(pieces) == whole

@@ -8,6 +8,7 @@ once, as the page is written, so they need not all be in memory.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -104,13 +105,19 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return sum(present) / len(present) if present else None
 
 
-def heat_map(summary: AuditSummary) -> HeatMap:
-    """Rows of documents (sorted by path; grouped when there are many) by columns of sets."""
+def heat_map(summary: AuditSummary, rows: Iterable[DocumentRow] | None = None) -> HeatMap:
+    """Rows of documents (sorted by path; grouped when there are many) by columns of sets.
+
+    ``rows``: the matrix rows in path order, one per document, when ``summary`` was made
+    without them; read one group at a time.
+    """
     sets = [(c.set, label("set", c.set, {c.set: c.label})) for c in summary.coverage]
-    rows = summary.matrix
-    group = max(1, math.ceil(len(rows) / HEAT_MAX_ROWS))
-    chunks = [rows[i : i + group] for i in range(0, len(rows), group)]
-    labelled = len(chunks) <= HEAT_LABELLED_ROWS
+    total = len(summary.matrix) if rows is None else summary.documents
+    source = iter(summary.matrix if rows is None else rows)
+    group = max(1, math.ceil(total / HEAT_MAX_ROWS))
+    count = math.ceil(total / group)
+    chunks = iter(lambda: list(itertools.islice(source, group)), [])
+    labelled = count <= HEAT_LABELLED_ROWS
     height = 18.0 if labelled else 4.0
     top = 24
     cells: list[Cell] = []
@@ -137,7 +144,7 @@ def heat_map(summary: AuditSummary) -> HeatMap:
             )
     return HeatMap(
         width=HEAT_LABEL + len(sets) * HEAT_COLUMN,
-        height=top + len(chunks) * height + 4,
+        height=top + count * height + 4,
         columns=tuple(
             (HEAT_LABEL + c * HEAT_COLUMN + HEAT_COLUMN // 2, heading)
             for c, (_, heading) in enumerate(sets)
@@ -216,9 +223,19 @@ def render_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) 
     return "".join(stream_audit_html(summary, documents))
 
 
-def stream_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) -> Iterator[str]:
-    """:func:`render_audit_html` piece by piece, the documents read as the table is written:
-    memory stays flat however many documents the audit has."""
+def stream_audit_html(
+    summary: AuditSummary,
+    documents: Iterable[JsonDocument],
+    rows: Iterable[DocumentRow] | None = None,
+    again: Iterable[JsonDocument] | None = None,
+) -> Iterator[str]:
+    """:func:`render_audit_html` piece by piece, the documents read as the page is written:
+    memory stays flat however many documents the audit has. ``rows`` as for
+    :func:`heat_map`; ``again``: the same documents in the same order once more, for the
+    findings section after the table (without it, ``documents`` are held in a list)."""
+    if again is None:
+        documents = list(documents)
+        again = documents
     sets = [c.set for c in summary.coverage]
     texts = _used_texts(summary)
     top = summary.top_findings[0].count if summary.top_findings else 0
@@ -228,8 +245,9 @@ def stream_audit_html(summary: AuditSummary, documents: Iterable[JsonDocument]) 
         scripts=("audit.js",),
         summary=summary,
         sets=summary.coverage,
-        heat=heat_map(summary),
+        heat=heat_map(summary, rows),
         documents=_views(documents, sets),
+        documents_again=_views(again, sets),
         texts=texts,
         text_codes={r.code for r in texts},
         titles={r.code: r.advice.title for r in summary.rules},

@@ -16,7 +16,6 @@ from lbcheck.app.plan import ScanOptions
 from lbcheck.audit import store
 from lbcheck.audit.cache import (
     Cache,
-    atomic_write,
     atomic_write_text,
     file_digest,
     procedure_key,
@@ -373,9 +372,13 @@ def settings_per_file(
 
 def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
     """Tables, ``report.json`` and ``report.html`` from ``documents.jsonl``, each read anew so
-    memory stays flat; every file replaced atomically."""
+    memory stays flat; every file replaced atomically.
+
+    Only the path and byte offset of each document stay in memory (for the matrix in path
+    order); its row is made again from its line when ``report.json`` and the heat map need it.
+    """
     from lbcheck.audit.html import stream_audit_html
-    from lbcheck.audit.summary import summarize
+    from lbcheck.audit.summary import DocumentRow, document_row, summarize, summary_json
     from lbcheck.audit.tables import write_documents_csv, write_findings_csv
 
     documents_csv = folder / f".{store.DOCUMENTS_CSV}.tmp"
@@ -388,9 +391,23 @@ def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
     finally:
         documents_csv.unlink(missing_ok=True)
         findings_csv.unlink(missing_ok=True)
-    summary = summarize(store.read_documents(folder), rules)
-    atomic_write(folder / store.REPORT_JSON, (summary.model_dump_json(indent=2) + "\n").encode())
-    html = stream_audit_html(summary, store.read_documents(folder))
+    index: list[tuple[str, int]] = []
+
+    def indexed() -> Iterator[JsonDocument]:
+        for offset, doc in store.read_indexed(folder):
+            index.append((doc.path, offset))
+            yield doc
+
+    summary = summarize(indexed(), rules, matrix=False)
+    index.sort()  # by path, then by place in the file: the order summarize() sorts rows in
+
+    def rows() -> Iterator[DocumentRow]:
+        return map(document_row, store.read_at(folder, (offset for _, offset in index)))
+
+    atomic_write_text(folder / store.REPORT_JSON, summary_json(summary, rows()))
+    html = stream_audit_html(
+        summary, store.read_documents(folder), rows(), store.read_documents(folder)
+    )
     atomic_write_text(folder / store.REPORT_HTML, html)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,10 +85,25 @@ def done_paths(folder: Path) -> set[str]:
 
 def read_documents(folder: Path) -> Iterator[JsonDocument]:
     """Every document line, one at a time (flat memory over thousands of files)."""
-    with (folder / DOCUMENTS).open(encoding="utf-8") as f:
+    return (doc for _, doc in read_indexed(folder))
+
+
+def read_indexed(folder: Path) -> Iterator[tuple[int, JsonDocument]]:
+    """Every document line with its byte offset in ``documents.jsonl`` (for :func:`read_at`)."""
+    offset = 0
+    with (folder / DOCUMENTS).open("rb") as f:
         for line in f:
             if line.strip():
-                yield JsonDocument.model_validate_json(line)
+                yield offset, JsonDocument.model_validate_json(line)
+            offset += len(line)
+
+
+def read_at(folder: Path, offsets: Iterable[int]) -> Iterator[JsonDocument]:
+    """The document lines at ``offsets``, in that order, one at a time."""
+    with (folder / DOCUMENTS).open("rb") as f:
+        for offset in offsets:
+            f.seek(offset)
+            yield JsonDocument.model_validate_json(f.readline())
 
 
 class Sink:
@@ -131,5 +146,7 @@ __all__ = [
     "Sink",
     "done_paths",
     "prepare",
+    "read_at",
     "read_documents",
+    "read_indexed",
 ]

@@ -7,8 +7,9 @@ sorted at the end, so the summary does not depend on the order the workers finis
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -241,6 +242,7 @@ class _Tally:
     """The running counts of :func:`summarize`."""
 
     rules: Sequence[RuleInfo]
+    keep_rows: bool = True
     documents: int = 0
     ok: int = 0
     pages: int = 0
@@ -260,7 +262,8 @@ class _Tally:
 
     def add(self, doc: JsonDocument) -> None:
         self.documents += 1
-        self.rows.append(document_row(doc))
+        if self.keep_rows:
+            self.rows.append(document_row(doc))
         if doc.status != "ok":
             self.errors[doc.error.code if doc.error else "internal"] += 1
             return
@@ -416,9 +419,31 @@ def _subject_label(name: str) -> str:
     return subject_label(name)
 
 
-def summarize(documents: Iterable[JsonDocument], rules: Sequence[RuleInfo]) -> AuditSummary:
-    """The audit's summary of ``documents`` (read once, in any order) checked with ``rules``."""
-    tally = _Tally(rules)
+def summarize(
+    documents: Iterable[JsonDocument], rules: Sequence[RuleInfo], *, matrix: bool = True
+) -> AuditSummary:
+    """The audit's summary of ``documents`` (read once, in any order) checked with ``rules``.
+
+    ``matrix=False`` leaves the per-document rows out (``matrix`` is empty): the audit writes
+    them from ``documents.jsonl`` one at a time (:func:`summary_json`) instead of holding
+    one row per document.
+    """
+    tally = _Tally(rules, keep_rows=matrix)
     for doc in documents:
         tally.add(doc)
     return tally.result()
+
+
+_NO_MATRIX = '\n  "matrix": [],\n'
+
+
+def summary_json(summary: AuditSummary, rows: Iterable[DocumentRow]) -> Iterator[str]:
+    """``report.json`` piece by piece: ``summary`` (made with ``matrix=False``) with ``rows``
+    as its matrix, exactly as ``summary.model_dump_json(indent=2)`` would write them."""
+    head, tail = summary.model_dump_json(indent=2).split(_NO_MATRIX, 1)
+    yield head + '\n  "matrix": ['
+    empty = True
+    for row in rows:
+        yield ("\n" if empty else ",\n") + textwrap.indent(row.model_dump_json(indent=2), "    ")
+        empty = False
+    yield ("]" if empty else "\n  ]") + ",\n" + tail + "\n"
