@@ -379,26 +379,27 @@ def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
     """
     from lbcheck.audit.html import stream_audit_html
     from lbcheck.audit.summary import DocumentRow, document_row, summarize, summary_json
-    from lbcheck.audit.tables import write_documents_csv, write_findings_csv
+    from lbcheck.audit.tables import Tables
 
     documents_csv = folder / f".{store.DOCUMENTS_CSV}.tmp"
     findings_csv = folder / f".{store.FINDINGS_CSV}.tmp"
+    index: list[tuple[str, int]] = []
     try:
-        write_documents_csv(documents_csv, store.read_documents(folder), rules)
-        write_findings_csv(findings_csv, store.read_documents(folder))
+        with Tables(documents_csv, findings_csv, rules) as tables:
+
+            def indexed() -> Iterator[JsonDocument]:
+                for offset, doc in store.read_indexed(folder):
+                    tables.add(doc)
+                    index.append((doc.path, offset))
+                    yield doc
+
+            # One pass for both tables and the summary.
+            summary = summarize(indexed(), rules, matrix=False)
         documents_csv.replace(folder / store.DOCUMENTS_CSV)
         findings_csv.replace(folder / store.FINDINGS_CSV)
     finally:
         documents_csv.unlink(missing_ok=True)
         findings_csv.unlink(missing_ok=True)
-    index: list[tuple[str, int]] = []
-
-    def indexed() -> Iterator[JsonDocument]:
-        for offset, doc in store.read_indexed(folder):
-            index.append((doc.path, offset))
-            yield doc
-
-    summary = summarize(indexed(), rules, matrix=False)
     index.sort()  # by path, then by place in the file: the order summarize() sorts rows in
 
     def rows() -> Iterator[DocumentRow]:

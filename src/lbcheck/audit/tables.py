@@ -10,6 +10,7 @@ import csv
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from lbcheck.models import RuleInfo
 from lbcheck.reporters.json_model import JsonDocument
@@ -68,6 +69,59 @@ def document_row(document: JsonDocument, codes: Sequence[str]) -> list[str]:
     ]
 
 
+def finding_rows(document: JsonDocument) -> list[list[str]]:
+    """The rows of ``findings.csv`` for one document."""
+    return [
+        [
+            cell(document.path),
+            cell(finding.code),
+            cell(finding.name),
+            _SEVERITY_DE[finding.severity],
+            cell(finding.location.text),
+            PLACE_DE.get(finding.place, finding.place),
+            cell(finding.message),
+            cell(finding.excerpt),
+            finding.fingerprint,
+        ]
+        for finding in document.findings
+    ]
+
+
+class Tables:
+    """``documents.csv`` and ``findings.csv`` written together, one document at a time."""
+
+    def __init__(self, documents: Path, findings: Path, rules: Sequence[RuleInfo]) -> None:
+        self.codes = criterion_codes(rules)
+        self._files: list[IO[str]] = []
+        self.documents = self._writer(documents, [*DOCUMENT_COLUMNS, *self.codes])
+        self.findings = self._writer(findings, list(FINDING_COLUMNS))
+        self.document_rows = self.finding_rows = 0
+
+    def _writer(self, target: Path, header: list[str]) -> Any:
+        f = target.open("w", encoding=ENCODING, newline="")
+        self._files.append(f)
+        writer = csv.writer(f, delimiter=DELIMITER)
+        writer.writerow(header)
+        return writer
+
+    def add(self, document: JsonDocument) -> None:
+        self.documents.writerow(document_row(document, self.codes))
+        self.document_rows += 1
+        rows = finding_rows(document)
+        self.findings.writerows(rows)
+        self.finding_rows += len(rows)
+
+    def close(self) -> None:
+        for f in self._files:
+            f.close()
+
+    def __enter__(self) -> Tables:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 def write_documents_csv(
     target: Path, documents: Iterable[JsonDocument], rules: Sequence[RuleInfo]
 ) -> int:
@@ -88,22 +142,10 @@ def write_findings_csv(target: Path, documents: Iterable[JsonDocument]) -> int:
         writer = csv.writer(f, delimiter=DELIMITER)
         writer.writerow(FINDING_COLUMNS)
         for document in documents:
-            for finding in document.findings:
-                writer.writerow(
-                    [
-                        cell(document.path),
-                        cell(finding.code),
-                        cell(finding.name),
-                        _SEVERITY_DE[finding.severity],
-                        cell(finding.location.text),
-                        PLACE_DE.get(finding.place, finding.place),
-                        cell(finding.message),
-                        cell(finding.excerpt),
-                        finding.fingerprint,
-                    ]
-                )
-                rows += 1
+            found = finding_rows(document)
+            writer.writerows(found)
+            rows += len(found)
     return rows
 
 
-__all__ = ["DELIMITER", "ENCODING", "write_documents_csv", "write_findings_csv"]
+__all__ = ["DELIMITER", "ENCODING", "Tables", "write_documents_csv", "write_findings_csv"]

@@ -40,7 +40,13 @@ def clean_keeping_lines(text: str) -> str:
     return _shown(text, "\t")
 
 
+# Everything _shown may change: the Cc controls (C0, DEL, C1) and the bidi controls.
+_TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+
+
 def _shown(text: str, as_space: str) -> str:
+    if not _TOUCHED.search(text):  # the usual case: nothing to replace
+        return text
     out: list[str] = []
     for ch in text:
         if ch in as_space:
