@@ -3,7 +3,8 @@
 It shares the template layer, stylesheet and script of the single-document report
 (``lbcheck.reporters.html``) and adds ``audit.html.j2``, ``audit.css`` and ``audit.js`` from the
 same folder. The charts are inline SVG whose geometry is computed here; the documents are read
-once, as the page is written, so they need not all be in memory.
+as the page is written (twice: the table, then each document's findings), and the heat map
+reads its rows one group at a time, so no document needs to stay in memory.
 """
 
 from __future__ import annotations
