@@ -1,4 +1,5 @@
-"""``classify`` behind its literal filter decides exactly as trying every pattern in turn."""
+"""``classify`` and ``is_scored`` behind the literal filter decide exactly as trying every
+pattern in turn."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 
 from lbcheck.criteria.lexicon import lexicon, pattern
 from lbcheck.engine import modality
-from lbcheck.engine.modality import classify
+from lbcheck.engine.modality import classify, is_scored
 from lbcheck.ingest.normalize import clean
 from lbcheck.models import Modality
 from tests.conftest import corpus_or_skip
@@ -42,15 +43,20 @@ def _lexicon_examples() -> list[str]:
 
 
 def test_filter_covers_every_entry_it_guards() -> None:
-    automaton, always = modality._literal_filter()
-    guarded = {name for _, names in automaton.items() for name in names}
-    assert guarded | always == set(modality._CLASSIFY)
+    f = modality._literal_filter()
+    assert set(f.guarded) | set(f.free) == set(modality._FILTERED)
+    assert "weak" in f.guarded and "weak" in f.free  # split: "..., ob" has no literal
+
+
+def _same(text: str) -> None:
+    assert classify(text) == _classify_before(text)
+    assert is_scored(text) == bool(pattern("scored").search(text))
 
 
 @pytest.mark.parametrize("text", _lexicon_examples())
 def test_lexicon_examples_classify_as_before(text: str) -> None:
-    assert classify(text) == _classify_before(text)
-    assert classify(text.upper()) == _classify_before(text.upper())
+    _same(text)
+    _same(text.upper())
 
 
 # Words of the lexicon's examples, shuffled into new sentences: near misses and mixtures.
@@ -62,8 +68,7 @@ _WORDS = sorted({w for text in _lexicon_examples() for w in text.split()})
 @example(["İn", "der", "Regel", "muss", "geliefert", "werden."])  # "İ".lower() is longer
 @example(["Um", "Abfall", "zu", "vermeiden,", "muss", "geliefert", "werden."])
 def test_word_mixtures_classify_as_before(words: list[str]) -> None:
-    text = " ".join(words)
-    assert classify(text) == _classify_before(text)
+    _same(" ".join(words))
 
 
 def test_length_changing_lower_case_tests_every_pattern() -> None:
@@ -81,3 +86,4 @@ def test_corpus_sentences_classify_as_before() -> None:
     lines = [line for line in lines if line]
     assert len(lines) > 300
     assert [classify(t) for t in lines] == [_classify_before(t) for t in lines]
+    assert [is_scored(t) for t in lines] == [bool(pattern("scored").search(t)) for t in lines]

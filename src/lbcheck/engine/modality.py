@@ -11,8 +11,12 @@ A negation that removes the requirement ("wird nicht gefordert") makes a sentenc
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import regex
 
 from lbcheck.criteria.lexicon import entry, pattern
 from lbcheck.models import Modality
@@ -32,79 +36,124 @@ SCORED = pattern("scored")
 LIMIT = pattern("limit")
 
 
-# The entries ``classify`` tests only when their literals occur (weak, duty-subject and
-# purpose have none: they always run).
-_CLASSIFY = (
+# The entries tested through the literal filter (purpose is applied with ``sub``: always).
+_FILTERED = (
     "optional-item",
     "prohibition",
     "prohibition-zu",
     "negation",
+    "weak",
     "effort",
     "binding",
     "ambiguous",
+    "duty-subject",
     "applies",
+    "scored",
 )
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@dataclass(frozen=True, slots=True)
+class _Filter:
+    """One Aho-Corasick automaton over the literals of the filtered entries' alternatives.
+
+    Most clauses contain the words of only a few entries: one pass over the lower-cased clause
+    names them, and only their patterns run. An entry whose alternatives do not all have
+    literals ("weak": "..., ob") is split: the alternatives without literals always run (as
+    ``free``), the others only when a literal occurs (as ``guarded``). For a yes/no search that
+    is the same: an alternation matches somewhere exactly when one alternative does.
+    """
+
+    automaton: Any
+    guarded: dict[str, regex.Pattern[str]]
+    free: dict[str, regex.Pattern[str]]
 
 
 @cache
-def _literal_filter() -> tuple[Any, frozenset[str]]:
-    """One Aho-Corasick automaton over the literals of the entries ``classify`` uses, and the
-    entries among them without literals (always tried).
-
-    Most clauses contain the words of only a few entries: one pass over the lower-cased clause
-    names them, and only their patterns run (about half the cost of trying them all).
-    """
+def _literal_filter() -> _Filter:
     import ahocorasick
 
     from lbcheck.engine.literals import required_literals
 
-    by_literal: dict[str, set[str]] = {}
-    always: set[str] = set()
-    for name in _CLASSIFY:
-        found = required_literals("|".join(f"(?:{a})" for a in entry(name).alternatives()))
-        if found is None:
-            always.add(name)
-        for literal in found or ():
-            by_literal.setdefault(literal, set()).add(name)
     automaton = ahocorasick.Automaton()
+    by_literal: dict[str, set[str]] = {}
+    guarded: dict[str, regex.Pattern[str]] = {}
+    free: dict[str, regex.Pattern[str]] = {}
+    for name in _FILTERED:
+        e = entry(name)
+        found = [(alt, required_literals(alt)) for alt in e.alternatives()]
+        with_literals = [alt for alt, lits in found if lits is not None]
+        if len(with_literals) == len(found) or any(_BACKREFERENCE.search(a) for a in e.regex):
+            # All alternatives have literals, or splitting would renumber a backreference.
+            joined = required_literals("|".join(f"(?:{a})" for a in e.alternatives()))
+            found = [("", joined)]
+            if joined is None:
+                free[name] = pattern(name)
+            else:
+                guarded[name] = pattern(name)
+        else:
+            flags = regex.UNICODE | (0 if e.case_sensitive else regex.IGNORECASE)
+            without = [alt for alt, lits in found if lits is None]
+            free[name] = regex.compile("|".join(f"(?:{a})" for a in without), flags)
+            if with_literals:
+                guarded[name] = regex.compile("|".join(f"(?:{a})" for a in with_literals), flags)
+        for _, lits in found:
+            for literal in lits or ():
+                by_literal.setdefault(literal, set()).add(name)
     for literal, names in sorted(by_literal.items()):
         automaton.add_word(literal, frozenset(names))
-    automaton.make_automaton()
-    return automaton, frozenset(always)
+    if by_literal:
+        automaton.make_automaton()
+    return _Filter(automaton, guarded, free)
 
 
-def _candidates(text: str) -> frozenset[str] | set[str]:
-    """The lexicon entries whose pattern can match ``text`` (every match holds a literal)."""
-    automaton, always = _literal_filter()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer: test everything
-        return frozenset(_CLASSIFY)
-    found = set(always)
-    for _, names in automaton.iter(lowered):
-        found |= names
-    return found
+class _Clause:
+    """The filtered entries' tests on one text, their literal pass done once."""
+
+    __slots__ = ("_filter", "_names", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._filter = _literal_filter()
+        lowered = text.lower()
+        self._names: set[str] | None = None  # None: a letter whose lower case is longer
+        if len(lowered) == len(text):
+            self._names = set()
+            for _, names in self._filter.automaton.iter(lowered):
+                self._names |= names
+
+    def has(self, name: str) -> bool:
+        """Does the entry's pattern match somewhere in the text?"""
+        free = self._filter.free.get(name)
+        if free is not None and free.search(self.text):
+            return True
+        guarded = self._filter.guarded.get(name)
+        if guarded is None or (self._names is not None and name not in self._names):
+            return False
+        return bool(guarded.search(self.text))
 
 
 def classify(text: str) -> Modality:
     """Classify one sentence. Weak words win over binding ones in the same sentence."""
-    can = _candidates(text)
-    if "optional-item" in can and OPTIONAL_ITEM.search(text):
+    clause = _Clause(text)
+    if clause.has("optional-item"):
         return Modality.WEAK
-    if ("prohibition" in can and PROHIBITION.search(text)) or (
-        "prohibition-zu" in can and PROHIBITION_ZU.search(text)
-    ):
+    if clause.has("prohibition") or clause.has("prohibition-zu"):
         return Modality.BINDING
-    if "negation" in can and NEGATION.search(text):
+    if clause.has("negation"):
         return Modality.NEGATED
-    if WEAK.search(text) or ("effort" in can and EFFORT.search(text)):
+    if clause.has("weak") or clause.has("effort"):
         return Modality.WEAK
     # Removing a purpose clause can join words: the binding test then sees the new text whole.
     binding_text = _PURPOSE.sub(" ", text)
-    if ("binding" in can or binding_text != text) and BINDING.search(binding_text):
+    if binding_text != text:
+        if BINDING.search(binding_text):
+            return Modality.BINDING
+    elif clause.has("binding"):
         return Modality.BINDING
-    if "ambiguous" in can and AMBIGUOUS.search(text):
+    if clause.has("ambiguous"):
         return Modality.AMBIGUOUS
-    if DUTY_SUBJECT.search(text) or ("applies" in can and APPLIES.search(text)):
+    if clause.has("duty-subject") or clause.has("applies"):
         return Modality.BINDING
     return Modality.STATEMENT
 
@@ -116,4 +165,4 @@ def has_limit(text: str) -> bool:
 
 def is_scored(text: str) -> bool:
     """True when the sentence itself carries a points or weighting scheme."""
-    return bool(SCORED.search(text))
+    return _Clause(text).has("scored")
