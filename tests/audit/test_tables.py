@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from lbcheck.audit.tables import write_documents_csv, write_findings_csv
+from lbcheck.audit.tables import Tables
 from lbcheck.models import Advice, RuleInfo, Severity
 from lbcheck.reporters.json_model import (
     JsonCriterion,
@@ -67,8 +67,11 @@ def _documents() -> list[JsonDocument]:
 
 
 def test_documents_and_findings_csv(tmp_path: Path) -> None:
-    assert write_documents_csv(tmp_path / "d.csv", _documents(), RULES) == 2
-    assert write_findings_csv(tmp_path / "f.csv", _documents()) == 1
+    with Tables(tmp_path / "d.csv", tmp_path / "f.csv", RULES) as tables:
+        for document in _documents():
+            tables.add(document)
+    assert tables.document_rows == 2
+    assert tables.finding_rows == 1
     with (tmp_path / "d.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert rows[0][-1] == "ILO-01"  # criteria only, rules are counted in findings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -122,30 +122,4 @@ class Tables:
         self.close()
 
 
-def write_documents_csv(
-    target: Path, documents: Iterable[JsonDocument], rules: Sequence[RuleInfo]
-) -> int:
-    codes = criterion_codes(rules)
-    rows = 0
-    with target.open("w", encoding=ENCODING, newline="") as f:
-        writer = csv.writer(f, delimiter=DELIMITER)
-        writer.writerow([*DOCUMENT_COLUMNS, *codes])
-        for document in documents:
-            writer.writerow(document_row(document, codes))
-            rows += 1
-    return rows
-
-
-def write_findings_csv(target: Path, documents: Iterable[JsonDocument]) -> int:
-    rows = 0
-    with target.open("w", encoding=ENCODING, newline="") as f:
-        writer = csv.writer(f, delimiter=DELIMITER)
-        writer.writerow(FINDING_COLUMNS)
-        for document in documents:
-            found = finding_rows(document)
-            writer.writerows(found)
-            rows += len(found)
-    return rows
-
-
-__all__ = ["DELIMITER", "ENCODING", "Tables", "write_documents_csv", "write_findings_csv"]
+__all__ = ["DELIMITER", "ENCODING", "Tables"]

@@ -21,18 +21,8 @@ import regex
 from lbcheck.criteria.lexicon import entry, pattern
 from lbcheck.models import Modality
 
-PROHIBITION = pattern("prohibition")
-NEGATION = pattern("negation")
-PROHIBITION_ZU = pattern("prohibition-zu")
 BINDING = pattern("binding")
 _PURPOSE = pattern("purpose")
-DUTY_SUBJECT = pattern("duty-subject")
-WEAK = pattern("weak")
-EFFORT = pattern("effort")
-OPTIONAL_ITEM = pattern("optional-item")
-APPLIES = pattern("applies")
-AMBIGUOUS = pattern("ambiguous")
-SCORED = pattern("scored")
 LIMIT = pattern("limit")
 
 
