@@ -1,28 +1,11 @@
-"""The quick path of the control-character filter returns what the full loop returns."""
+"""The quick path of the control-character filter returns what the character loop returns."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lbcheck.reporters.safe_text import _BIDI, _visible, clean, clean_keeping_lines
-
-
-def _shown_before(text: str, as_space: str) -> str:
-    out: list[str] = []
-    for ch in text:
-        if ch in as_space:
-            out.append(" ")
-        elif ch in "\n\r":
-            out.append(ch)
-        elif ch in _BIDI or unicodedata.category(ch) == "Cc":
-            out.append(_visible(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
-
+from lbcheck.reporters.safe_text import _BIDI, _shown_each, clean, clean_keeping_lines
 
 _ALPHABET = "".join(sorted(_BIDI)) + "\x00\x1b\t\n\r\x7f\x85\x9b\u2028ab äß€ \u00a0\u200b"
 
@@ -32,5 +15,5 @@ _ALPHABET = "".join(sorted(_BIDI)) + "\x00\x1b\t\n\r\x7f\x85\x9b\u2028ab äß€
 @example("Recyclingpapier nach Blauer Engel")
 @example("\u202eevil\u202c")
 def test_clean_equals_former(text: str) -> None:
-    assert clean(text) == _shown_before(text, "\t\n\r")
-    assert clean_keeping_lines(text) == _shown_before(text, "\t")
+    assert clean(text) == _shown_each(text, "\t\n\r")
+    assert clean_keeping_lines(text) == _shown_each(text, "\t")

@@ -47,6 +47,11 @@ _TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
 def _shown(text: str, as_space: str) -> str:
     if not _TOUCHED.search(text):  # the usual case: nothing to replace
         return text
+    return _shown_each(text, as_space)
+
+
+def _shown_each(text: str, as_space: str) -> str:
+    """Character by character: what :func:`_shown` does to a text with controls in it."""
     out: list[str] = []
     for ch in text:
         if ch in as_space:
