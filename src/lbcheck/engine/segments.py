@@ -19,7 +19,13 @@ _MINIMUM_HEADING = pattern("minimum-heading")
 _MAX_BLOCK = 20_000
 # A paragraph that introduces a list: ends with ":" or without a full stop ("zu schulen in",
 # "Nicht eingesetzt werden dürfen"). It only governs the list items that follow it.
-_LEAD_IN_END = regex.compile(r"(?::|[^.!?;])\s*$")
+_SENTENCE_END = frozenset(".!?;")
+
+
+def _ends_as_lead_in(text: str) -> bool:
+    return bool(text) and text[-1] not in _SENTENCE_END
+
+
 # In an award sentence a percentage is a weight ("Preis 50 %").
 _WEIGHT = pattern("award-weight")
 
@@ -36,22 +42,47 @@ class _ScoredScopes:
     tables: frozenset[int]
 
 
-def _scored_scopes(blocks: Sequence[Block], texts: Sequence[str]) -> _ScoredScopes:
+class _Memo:
+    """The text tests of one document, each text tested once: a block of one sentence is
+    tested as block and as sentence, and a document repeats its boilerplate."""
+
+    __slots__ = ("_modality", "_scored")
+
+    def __init__(self) -> None:
+        self._scored: dict[str, bool] = {}
+        self._modality: dict[str, Modality] = {}
+
+    def scored(self, text: str) -> bool:
+        found = self._scored.get(text)
+        if found is None:
+            found = self._scored[text] = is_scored(text)
+        return found
+
+    def modality(self, text: str) -> Modality:
+        found = self._modality.get(text)
+        if found is None:
+            found = self._modality[text] = classify(text)
+        return found
+
+
+def _scored_scopes(blocks: Sequence[Block], texts: Sequence[str], memo: _Memo) -> _ScoredScopes:
     sections: set[tuple[str, ...]] = set()
     tables: set[int] = set()
     for block, text in zip(blocks, texts, strict=True):
-        if is_scored(text):
+        if memo.scored(text):
             sections.add(block.location.section)
             if block.location.table is not None:
                 tables.add(block.location.table)
     return _ScoredScopes(frozenset(sections), frozenset(tables))
 
 
-def _sentence_scored(full: str, place: Place, block: Block, scopes: _ScoredScopes) -> bool:
+def _sentence_scored(
+    full: str, place: Place, block: Block, scopes: _ScoredScopes, memo: _Memo
+) -> bool:
     """A sentence in a Zuschlag section or table that carries points or weights is part of a
     scored award criterion. One that announces its own award role but carries no points stays
     unscored even inside a weighted section (VR-05 looks for exactly that)."""
-    if is_scored(full):
+    if memo.scored(full):
         return True
     if place is not Place.ZUSCHLAG:
         return False
@@ -87,16 +118,16 @@ class _Governors:
 
     def after(self, block: Block, text: str, modality: Modality, lemmas: str) -> None:
         """A paragraph that ends like a lead-in governs the list items after it."""
-        if block.kind is BlockKind.PARAGRAPH and _LEAD_IN_END.search(text):
+        if block.kind is BlockKind.PARAGRAPH and _ends_as_lead_in(text):
             self.lead_in = modality if modality is not Modality.STATEMENT else None
             self.lead_text, self.lead_lemmas = text, lemmas
 
 
-def _clause_modality(view: str, block: Block, lead_in: Modality | None) -> Modality:
+def _clause_modality(view: str, block: Block, lead_in: Modality | None, memo: _Memo) -> Modality:
     """How binding one clause is, in its place: under a minimum-requirements heading "soll"
     binds; a question requires nothing; a verbless list item takes its lead-in's wording
     ("Wünschenswert sind:")."""
-    modality = classify(view)
+    modality = memo.modality(view)
     if modality is Modality.AMBIGUOUS and any(
         _MINIMUM_HEADING.search(h) for h in block.location.section
     ):
@@ -111,7 +142,8 @@ def _clause_modality(view: str, block: Block, lead_in: Modality | None) -> Modal
 def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...]:
     """Split every block into sentences and classify each one (place, scoring, modality)."""
     texts = [_clean(b.text)[:_MAX_BLOCK] for b in document.blocks]
-    scopes = _scored_scopes(document.blocks, texts)
+    memo = _Memo()
+    scopes = _scored_scopes(document.blocks, texts, memo)
     governors = _Governors()
     sentences: list[Sentence] = []
     for b_index, (block, text, spans) in enumerate(
@@ -125,12 +157,12 @@ def segment(document: Document, model: str | None = None) -> tuple[Sentence, ...
                 continue
             # Place and scoring belong to the whole sentence; wording to each clause.
             place = place_of(block.location.section, full)
-            scored = _sentence_scored(full, place, block, scopes)
+            scored = _sentence_scored(full, place, block, scopes, memo)
             for clause in split_clauses(span):
                 s_text = text[clause.start : clause.end].strip()
                 view = fold(s_text)
                 lemmas = lemma_view(clause.tokens)
-                modality = _clause_modality(view, block, governors.lead_in)
+                modality = _clause_modality(view, block, governors.lead_in, memo)
                 governors.after(block, s_text, modality, lemmas)
                 sentences.append(
                     Sentence(
