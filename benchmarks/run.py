@@ -11,7 +11,12 @@ Measures, each as the median of ``--runs`` runs (fresh processes, interpreter st
    round (ratio; targets: within 1.5x, >= 20 documents/s);
 3. ``-j1`` against ``-j2`` (scaling; target >= 1.8x);
 4. the 500-page PDF: peak memory of the process (target <= 400 MB) and seconds per page
-   against the 30-page PDF (linear cost: about the same per page).
+   against the 30-page PDF (linear cost: about the same per page);
+5. what earlier documents teach a worker: CPU per document over the 40 largest files in one
+   process, with the per-process caches (tokenised chunks, lemmas, heading places) kept and
+   with them dropped before each document (:func:`lbcheck.learnt.forget`). The batch repeats
+   real pages (the corpus has fewer distinct pages than 150 x 30); the section prints how many
+   are distinct, and the second figure is the cost of a document whose words are all new.
 
 ``--compare CMD`` (e.g. ``"python -m lbcheck"`` of an older checkout) times a second command
 interleaved with the first, for before/after tables. The on-disk caches (lemma table, compiled
@@ -80,6 +85,54 @@ def rounds(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[fl
     return times
 
 
+_LEARNT_PROBE = """
+import pathlib, sys, time
+from lbcheck import learnt
+from lbcheck.config import Settings
+from lbcheck.runner import build_entries, check_file
+settings = Settings()
+options, _, entries = build_entries(settings)
+files = [pathlib.Path(f) for f in sys.argv[2:]]
+check_file(files[-1], files[-1].name, entries, settings, options)  # compiles the patterns
+start = time.process_time()
+for f in files:
+    if sys.argv[1] == "forget":
+        learnt.forget()
+    check_file(f, f.name, entries, settings, options)
+print((time.process_time() - start) / len(files))
+"""
+
+
+def learnt_cpu(files: Sequence[Path], mode: str) -> float:
+    """CPU seconds per document in one process, caches kept or forgotten before each."""
+    out = subprocess.run(
+        [sys.executable, "-c", _LEARNT_PROBE, mode, *map(str, files)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(out.stdout.split()[-1])
+
+
+def distinct_pages(files: Sequence[Path]) -> tuple[int, int]:
+    """Pages in all files and how many different page texts they hold."""
+    import pypdfium2 as pdfium
+
+    texts: set[str] = set()
+    total = 0
+    for path in files:
+        pdf = pdfium.PdfDocument(path)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            texts.add(textpage.get_text_range())
+            textpage.close()
+            page.close()
+            total += 1
+        pdf.close()
+    return total, len(texts)
+
+
 def _has_audit(tool: list[str]) -> bool:
     probe = [*tool, "audit", "--help"]
     return subprocess.run(probe, capture_output=True, check=False).returncode == 0
@@ -87,6 +140,23 @@ def _has_audit(tool: list[str]) -> bool:
 
 def _median(values: Sequence[tuple[float, float]], which: int) -> float:
     return statistics.median(v[which] for v in values)
+
+
+def report_learnt(batch: Sequence[Path], runs: int) -> None:
+    """Section 5: the cost per document with and without what earlier documents taught."""
+    total, distinct = distinct_pages(batch)
+    sample = batch[:40]
+    print(f"\n5. what earlier documents teach: {distinct} distinct of {total} batch pages")
+    modes: dict[str, list[float]] = {"keep": [], "forget": []}
+    for _ in range(max(1, runs // 2)):
+        for mode, values in modes.items():
+            values.append(learnt_cpu(sample, mode))
+    keep, forget = (statistics.median(modes[m]) for m in ("keep", "forget"))
+    print(
+        f"   lbcheck  cpu per document ({len(sample)} largest, one process): caches kept "
+        f"{keep * 1000:5.0f} ms, forgotten before each {forget * 1000:5.0f} ms "
+        f"({forget / keep:4.2f}x)"
+    )
 
 
 def main() -> int:
@@ -161,6 +231,7 @@ def main() -> int:
             f"   {name:8} {wall_big:6.1f} s  peak {mb:6.0f} MB  "
             f"{wall_big / pages_big * 1000:5.1f} ms/page (30 pages: {wall_one / 30 * 1000:5.1f})"
         )
+    report_learnt(batch, args.runs)
     if shutil.which("pdftotext") is None:
         print("pdftotext missing (Debian: poppler-utils); the ratio above is not valid")
     return 0

@@ -104,6 +104,10 @@ class LemmaLookup:
                 self._memory = _read_source(self._source)
         return self._con
 
+    def forget(self) -> None:
+        """Drop the remembered look-ups (see :mod:`lbcheck.learnt`)."""
+        self._memo.clear()
+
     def lemma_of(self, form: str) -> str | None:
         """The table's lemma of ``form`` (None when the table does not have it)."""
         if form in self._memo:

@@ -47,3 +47,8 @@ def _section_place(section: tuple[str, ...]) -> Place:
         if closes and not places:
             return Place.LEISTUNG
     return Place.LEISTUNG
+
+
+def forget_places() -> None:
+    """Drop the remembered heading paths (see :mod:`lbcheck.learnt`)."""
+    _section_place.cache_clear()
