@@ -106,46 +106,53 @@ class Context:
     ) -> set[int]:
         if m.literal_index is not None:
             hits = self._hits(m.literal_index)[0 if lemma_view else 1]
-            found: set[int] = set()
-            for lit in literals:
-                found |= hits.get(lit, set())
-            return found
+            # A document holds few of a matcher's literals: intersect, then join their sets.
+            return set().union(*(hits[lit] for lit in hits.keys() & literals))
         if lemma_view:
             return self._sentences_with(self._lemmas, self._starts, literals)
         assert self._text_lower is not None
         return self._sentences_with(self._text_lower, self._text_starts, literals)
 
     def candidates(self, m: CompiledMatcher) -> set[int]:
-        """Indices of sentences the matcher finds.
+        """Indices of sentences the matcher finds."""
+        sure, joined = self.found(m)
+        return sure | joined
+
+    def found(self, m: CompiledMatcher) -> tuple[set[int], set[int]]:
+        """Sentences the matcher finds: searched one by one (``sure``: ``m.search`` holds
+        there), and hit in a scan of the joined document (``joined``, not in ``sure``: the hit
+        may straddle two sentences).
 
         A literal prefilter (one Aho-Corasick pass for the whole catalogue, or ``str.find``)
         picks the sentences worth a regex search; patterns without one scan the joined
-        document once, offsets mapped back with ``bisect``.
+        document once, offsets mapped back with ``bisect``. Every match contains one of the
+        matcher's literals, so a sentence the regex matches passes ``m.search``'s literal test.
         """
-        found: set[int] = set()
+        sure: set[int] = set()
+        joined: set[int] = set()
         if m.lemma_rx is not None:
             if m.lemma_literals is not None:
                 for i in self._with_literals(m, m.lemma_literals, lemma_view=True):
                     if m.lemma_rx.search(self.sentences[i].lemmas):
-                        found.add(i)
+                        sure.add(i)
             else:
                 for start in (h.start() for h in m.lemma_rx.finditer(self._lemmas)):
-                    found.add(bisect_right(self._starts, start) - 1)
+                    joined.add(bisect_right(self._starts, start) - 1)
         if m.text_rx is not None:
             if m.text_literals is not None and self._text_lower is not None:
                 hits = self._with_literals(m, m.text_literals, lemma_view=False)
-                for i in hits - found:
+                for i in hits - sure:
                     if m.text_rx.search(self.sentences[i].view, timeout=REGEX_TIMEOUT):
-                        found.add(i)
+                        sure.add(i)
                 if m.text_free_rx is not None:
                     scan = m.text_free_rx.finditer(self._text, timeout=REGEX_TIMEOUT)
                     for start in (h.start() for h in scan):
-                        found.add(bisect_right(self._text_starts, start) - 1)
+                        joined.add(bisect_right(self._text_starts, start) - 1)
             else:
                 scan = m.text_rx.finditer(self._text, timeout=REGEX_TIMEOUT)
                 for start in (h.start() for h in scan):
-                    found.add(bisect_right(self._text_starts, start) - 1)
-        return found
+                    joined.add(bisect_right(self._text_starts, start) - 1)
+        return sure, joined - sure
 
     def _group(self, m: CompiledMatcher, s: Sentence) -> tuple[object, list[int]]:
         if m.within == "window":
@@ -221,10 +228,11 @@ def find_matches(ctx: Context, entry: CompiledEntry) -> list[Match]:
         return []
     best: dict[int, Match] = {}
     for p in entry.patterns:
-        for i in ctx.candidates(p.matcher):
+        sure, joined = ctx.found(p.matcher)
+        for i in sure | joined:
             s = ctx.sentences[i]
             # A joined-view hit may straddle two sentences; confirm it inside this one.
-            if p.matcher.search(s.view, s.lemmas) and _pattern_holds(ctx, p, s):
+            if (i in sure or p.matcher.search(s.view, s.lemmas)) and _pattern_holds(ctx, p, s):
                 old = best.get(i)
                 if old is None or _stronger(p, old):
                     best[i] = Match(s, p.confidence, p.severity)
