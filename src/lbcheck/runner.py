@@ -23,8 +23,9 @@ from lbcheck.engine.procedure import shared_subjects
 from lbcheck.errors import IngestError, RunInterruptedError
 from lbcheck.ingest import SUFFIXES, read_document
 from lbcheck.ingest.folders import is_folder, is_present, resolved, walk_folder
-from lbcheck.models import DocumentReport, ErrorInfo, Report
+from lbcheck.models import Document, DocumentReport, ErrorInfo, Report
 from lbcheck.pool import Budget, Task, WorkerPool
+from lbcheck.read_ahead import ReadAhead
 from lbcheck.selection import select, severity_overrides
 
 log = logging.getLogger(__name__)
@@ -84,11 +85,19 @@ def select_catalogue(settings: Settings) -> tuple[Options, Catalogue]:
 
 
 def check_file(
-    path: Path, shown: str, entries: Sequence[CompiledEntry], settings: Settings, options: Options
+    path: Path,
+    shown: str,
+    entries: Sequence[CompiledEntry],
+    settings: Settings,
+    options: Options,
+    *,
+    document: Document | None = None,
 ) -> DocumentReport:
-    """Read and check one file; every failure becomes an error report, never an exception."""
+    """Read (unless ``document`` is that file, read already) and check one file; every failure
+    becomes an error report, never an exception."""
     try:
-        document = read_document(path, shown, max_bytes=settings.max_bytes)
+        if document is None:
+            document = read_document(path, shown, max_bytes=settings.max_bytes)
         return check_document(document, entries, options)
     except IngestError as exc:
         return DocumentReport(
@@ -118,14 +127,32 @@ def scan_items(
     With more than one job the files go to worker processes, largest first, each under
     ``budget``; a Ctrl-C stops the workers and raises :class:`lbcheck.errors.RunInterruptedError`.
     """
-    options, catalogue, entries = build_entries(settings)
     jobs = min(settings.jobs, len(items))
     if jobs > 1:
+        options, catalogue, entries = build_entries(settings)
         reports = _in_pool(items, settings, jobs, budget or Budget(), (entries, options))
     else:
-        reports = [check_file(p, shown, entries, settings, options) for p, shown in items]
+        options, catalogue, entries, reports = _in_process(items, settings)
     reports = _with_procedure_subjects(items, reports, entries, settings, options)
     return Report(tuple(reports), rules=describe_rules(catalogue, options.severities))
+
+
+def _in_process(
+    items: Sequence[tuple[Path, str]], settings: Settings
+) -> tuple[Options, Catalogue, tuple[CompiledEntry, ...], list[DocumentReport]]:
+    """Check the files one after the other; the first is read while the catalogue loads."""
+    ahead = ReadAhead(*items[0], settings.max_bytes) if items else None
+    try:
+        options, catalogue, entries = build_entries(settings)
+        first = ahead.document() if ahead is not None else None
+    finally:
+        if ahead is not None:
+            ahead.close()
+    reports = [
+        check_file(p, shown, entries, settings, options, document=first if i == 0 else None)
+        for i, (p, shown) in enumerate(items)
+    ]
+    return options, catalogue, entries, reports
 
 
 def _size(path: Path) -> int:
