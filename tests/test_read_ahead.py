@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from lbcheck import read_ahead, runner
 from lbcheck.config import Settings
 from lbcheck.ingest import read_document
+from lbcheck.nlp import load_pipeline
 from lbcheck.read_ahead import ReadAhead
 from lbcheck.runner import scan_items
 from tests.ingest.pdf_factory import build_pdf, text_page
@@ -22,6 +25,12 @@ _LIMIT = Settings().max_bytes
 needs_fork = pytest.mark.skipif(
     not hasattr(os, "fork") or read_ahead._cores() < 2, reason="read-ahead needs fork and 2 cores"
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test process has loaded spaCy long ago; a command-line run has not."""
+    monkeypatch.setattr(read_ahead, "_waits_for_spacy", lambda: True)
 
 
 @pytest.fixture
@@ -78,6 +87,26 @@ def test_close_stops_a_helper_still_reading(monkeypatch: pytest.MonkeyPatch) -> 
     ahead.close()
     assert time.monotonic() - start < 10
     assert ahead._process is None and ahead.document() is None
+
+
+def test_a_process_with_spacy_loaded_reads_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()
+    load_pipeline()  # as after a first scan in this process
+    assert "spacy" in sys.modules
+    ahead = ReadAhead(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)
+    assert ahead._process is None and ahead.document() is None
+
+
+def test_a_process_with_other_threads_reads_in_process() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        ahead = ReadAhead(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)
+        assert ahead._process is None and ahead.document() is None
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_one_core_reads_in_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,9 @@ and hands the Document back; the scan then only checks it.
 
 The helper returns exactly the Document :func:`lbcheck.ingest.read_document` returns. Whenever
 it cannot (the file does not read, the helper dies, the machine has one core, no ``fork``), the
-file is read in the scan's own process as before, so errors and their codes stay the same.
+file is read in the scan's own process as before, so errors and their codes stay the same. A
+process that has loaded spaCy already (a second scan through the Python API) or runs other
+threads reads the file itself: there is nothing to wait for, or forking is not safe.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
+import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -23,6 +27,11 @@ from lbcheck.ingest import read_document
 from lbcheck.models import Document
 
 log = logging.getLogger(__name__)
+
+
+def _waits_for_spacy() -> bool:
+    """Only a process that has not loaded spaCy yet waits long enough before the first file."""
+    return "spacy" not in sys.modules
 
 
 def _cores() -> int:
@@ -51,7 +60,14 @@ class ReadAhead:
         self.shown = shown
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
-        if "fork" not in multiprocessing.get_all_start_methods() or _cores() < 2:
+        if (
+            not _waits_for_spacy()
+            # fork() copies one thread only: with other threads running (a program that
+            # embeds lbcheck) a lock they hold could stay locked in the helper forever.
+            or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or _cores() < 2
+        ):
             return
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
