@@ -20,7 +20,8 @@ Measures, each as the median of ``--runs`` runs (fresh processes, interpreter st
 
 ``--compare CMD`` (e.g. ``"python -m lbcheck"`` of an older checkout) times a second command
 interleaved with the first, for before/after tables. The on-disk caches (lemma table, compiled
-catalogue) are warmed by one untimed run first: they are built once per installation.
+catalogue, Python bytecode) are warmed by one untimed run first: they are built once per
+installation.
 """
 
 from __future__ import annotations
@@ -44,11 +45,11 @@ def _lbcheck() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "lbcheck.entry"]
 
 
-def timed(cmd: Sequence[str]) -> tuple[float, float]:
+def timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds (user + system of the child processes) of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -133,6 +134,14 @@ def distinct_pages(files: Sequence[Path]) -> tuple[int, int]:
     return total, len(texts)
 
 
+def warm_up(commands: Sequence[list[str]]) -> None:
+    """Build the on-disk caches once, bytecode included: an installation writes it, while a
+    PYTHONDONTWRITEBYTECODE in the environment would make every timed run compile sources."""
+    writes_bytecode = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for cmd in commands:
+        timed(cmd, env=writes_bytecode)
+
+
 def _has_audit(tool: list[str]) -> bool:
     probe = [*tool, "audit", "--help"]
     return subprocess.run(probe, capture_output=True, check=False).returncode == 0
@@ -175,8 +184,7 @@ def main() -> int:
         tools["compare"] = shlex.split(args.compare)
     scan = ["scan", "--isolated", "--format", "json", "--fail-on", "never"]
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; median of {args.runs}")
-    for tool in tools.values():
-        timed([*tool, *scan, str(one)])  # builds the on-disk caches once
+    warm_up([[*tool, *scan, str(one)] for tool in tools.values()])
 
     print(f"\n1. cold scan of one 30-page PDF ({one.name})")
     for name, tool in tools.items():
