@@ -8,10 +8,12 @@ interpreters.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -215,3 +217,43 @@ def test_only_the_first_file_is_offered_to_the_helper(
     report = scan_items([(p, p.name) for p in files], Settings(jobs=1))
     assert started == [files[0].name]
     assert [d.path for d in report.documents] == [p.name for p in files]
+
+
+def _group(pgid: int) -> list[int]:
+    """Processes of a process group (Linux /proc)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            members.append(int(stat.parent.name))
+    return members
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_ctrl_c_while_the_helper_reads_stops_both(tmp_path: Path) -> None:
+    lines = [f"Zeile {i}: Recyclingpapier mit Blauer Engel oder gleichwertig." for i in range(50)]
+    big = tmp_path / "gross.pdf"
+    big.write_bytes(build_pdf([text_page(lines) for _ in range(400)]))
+    scan = subprocess.Popen(
+        [sys.executable, "-m", "lbcheck.entry", "scan", "--isolated", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        cwd=_ROOT,
+    )
+    deadline = time.monotonic() + 60
+    while len(_group(scan.pid)) < 2 and scan.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(_group(scan.pid)) >= 2, "the helper never ran"
+    os.killpg(scan.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    _, err = scan.communicate(timeout=60)
+    assert scan.returncode == 130
+    assert b"Traceback" not in err
+    deadline = time.monotonic() + 10
+    while _group(scan.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group(scan.pid)

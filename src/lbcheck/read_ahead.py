@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from multiprocessing.connection import Connection
@@ -42,12 +43,16 @@ def _cores() -> int:
 
 
 def _read_into(conn: Connection, path: Path, shown: str, max_bytes: int) -> None:
+    # Ctrl-C is the scan's to handle: it stops this helper (close) without a second traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         document: Document | None = read_document(path, shown, max_bytes=max_bytes)
     except Exception:  # the scan reads it again and reports the error itself
         document = None
     try:
         conn.send(document)
+    except OSError:  # the scan stopped waiting (closed its end): nothing to hand over
+        pass
     finally:
         conn.close()
 
