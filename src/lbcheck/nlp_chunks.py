@@ -35,8 +35,6 @@ def _form(text: str) -> tuple[str, str]:
     return form
 
 
-# The chunk tokenizers of this process (one per pipeline), for forget_chunks.
-_made: list[ChunkTokenizer] = []
 # A token of a chunk: offset in the chunk, text, is_space, is_punct, sentence-final, lemma, key.
 Piece = tuple[int, str, bool, bool, bool, str, str]
 # Python's ``re`` (not ``regex``): its \s is exactly str.isspace(), which spaCy splits at.
@@ -56,10 +54,6 @@ class ChunkTokenizer:
         self._attrs = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
         self._finals = frozenset(Sentencizer.default_punct_chars)
         self._known: dict[str, tuple[Piece, ...]] = {}
-        _made.append(self)
-
-    def forget(self) -> None:
-        self._known.clear()
 
     def chunks(self, text: str) -> tuple[list[int], list[tuple[Piece, ...]]]:
         """The chunks of ``text`` as spaCy's tokenizer cuts them: runs of non-space characters
@@ -149,5 +143,4 @@ def chunk_tokenizer(nlp: Any) -> ChunkTokenizer:
 def forget_chunks() -> None:
     """Drop every remembered chunk and word form (see :mod:`lbcheck.learnt`)."""
     _FORMS.clear()
-    for tokenizer in _made:
-        tokenizer.forget()
+    chunk_tokenizer.cache_clear()  # the next call starts a tokenizer with no chunks

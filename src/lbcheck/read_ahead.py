@@ -61,8 +61,6 @@ class ReadAhead:
     """One file read in a helper process; :meth:`document` takes the result."""
 
     def __init__(self, path: Path, shown: str, max_bytes: int) -> None:
-        self.path = path
-        self.shown = shown
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         if (
