@@ -1,4 +1,5 @@
-"""The first file of a one-process scan is read in a helper while the catalogue loads.
+"""Files are read in a helper while the catalogue loads: the first file of a one-process scan,
+the largest files of a run on worker processes.
 
 The helper only starts in a process that has not loaded spaCy and runs no other thread; the
 test process has done both long ago, so the helper's own behaviour is tested in fresh
@@ -72,7 +73,7 @@ def test_helper_reads_what_the_scan_would_read(files: list[Path]) -> None:
         limit = Settings().max_bytes
         for name in sys.argv[1:]:
             path = Path(name)
-            ahead = ReadAhead(path, path.name, limit)
+            ahead = ReadAhead([(path, path.name, limit)])
             assert ahead._process is not None, "no helper started"
             assert ahead.document() == read_document(path, path.name, max_bytes=limit)
             assert ahead._process is None  # reaped
@@ -96,7 +97,7 @@ def test_a_file_that_does_not_read_is_left_to_the_scan(tmp_path: Path) -> None:
         from lbcheck.read_ahead import ReadAhead
         from lbcheck.runner import scan_items
         path = Path(sys.argv[1])
-        ahead = ReadAhead(path, path.name, Settings().max_bytes)
+        ahead = ReadAhead([(path, path.name, Settings().max_bytes)])
         assert ahead._process is not None
         assert ahead.document() is None
         report = scan_items([(path, path.name)], Settings(jobs=1))
@@ -119,7 +120,7 @@ def test_a_helper_that_dies_is_left_to_the_scan() -> None:
             os._exit(9)
         read_ahead.read_document = die  # inherited by the forked helper
         path = Path("examples/lb_bueromaterial.md")
-        ahead = read_ahead.ReadAhead(path, path.name, Settings().max_bytes)
+        ahead = read_ahead.ReadAhead([(path, path.name, Settings().max_bytes)])
         assert ahead._process is not None
         print(ahead.document())
         """
@@ -137,7 +138,7 @@ def test_close_stops_a_helper_still_reading() -> None:
         from lbcheck.config import Settings
         read_ahead.read_document = lambda *_a, **_k: time.sleep(60)
         path = Path("examples/lb_bueromaterial.md")
-        ahead = read_ahead.ReadAhead(path, path.name, Settings().max_bytes)
+        ahead = read_ahead.ReadAhead([(path, path.name, Settings().max_bytes)])
         process = ahead._process
         assert process is not None and process.is_alive()
         start = time.monotonic()
@@ -179,7 +180,7 @@ def test_a_fresh_scan_gives_the_same_report_as_one_without_helper(files: list[Pa
 
 def test_a_process_with_spacy_loaded_reads_in_process() -> None:
     load_pipeline()  # as after a first scan in this process
-    ahead = ReadAhead(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)
+    ahead = ReadAhead([(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)])
     assert ahead._process is None and ahead.document() is None
 
 
@@ -189,7 +190,7 @@ def test_a_process_with_other_threads_reads_in_process(monkeypatch: pytest.Monke
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        ahead = ReadAhead(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)
+        ahead = ReadAhead([(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)])
         assert ahead._process is None and ahead.document() is None
     finally:
         stop.set()
@@ -199,7 +200,7 @@ def test_a_process_with_other_threads_reads_in_process(monkeypatch: pytest.Monke
 def test_one_core_reads_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(read_ahead, "_waits_for_spacy", lambda: True)
     monkeypatch.setattr(read_ahead, "_cores", lambda: 1)
-    ahead = ReadAhead(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)
+    ahead = ReadAhead([(_EXAMPLES / "lb_bueromaterial.md", "lb_bueromaterial.md", _LIMIT)])
     assert ahead._process is None and ahead.document() is None
 
 
@@ -209,9 +210,9 @@ def test_only_the_first_file_is_offered_to_the_helper(
     started: list[str] = []
     real = runner.ReadAhead
 
-    def spy(path: Path, shown: str, max_bytes: int) -> ReadAhead:
-        started.append(shown)
-        return real(path, shown, max_bytes)
+    def spy(wanted: list[read_ahead.Wanted]) -> ReadAhead:
+        started.extend(shown for _, shown, _ in wanted)
+        return real(wanted)
 
     monkeypatch.setattr(runner, "ReadAhead", spy)
     report = scan_items([(p, p.name) for p in files], Settings(jobs=1))
@@ -257,3 +258,134 @@ def test_ctrl_c_while_the_helper_reads_stops_both(tmp_path: Path) -> None:
     while _group(scan.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _group(scan.pid)
+
+
+@needs_fork
+def test_a_run_on_workers_gets_every_file_the_helper_read(files: list[Path]) -> None:
+    broken = files[0].parent / "kaputt.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnot really")
+    out = _fresh(
+        """
+        import pickle, sys
+        from pathlib import Path
+        from lbcheck.config import Settings
+        from lbcheck.ingest import read_document
+        from lbcheck.read_ahead import ReadAhead
+        limit = Settings().max_bytes
+        paths = [Path(name) for name in sys.argv[1:]]
+        ahead = ReadAhead([(p, p.name, limit) for p in paths])
+        process = ahead._process
+        assert process is not None, "no helper started"
+        process.join(60)  # small files: everything fits the pipe and the helper ends
+        read = ahead.documents()
+        assert ahead._process is None  # reaped
+        for p in paths:
+            if p.name == "kaputt.pdf":
+                assert (p, p.name) not in read  # left to the worker, which reports it
+            else:
+                assert pickle.loads(read[p, p.name]) == read_document(p, p.name, max_bytes=limit)
+        print(len(read))
+        """,
+        *map(str, [*files, broken]),
+    )
+    assert int(out) == len(files)
+
+
+@needs_fork
+def test_stopping_the_helper_keeps_what_it_read_and_abandons_the_file_it_reads() -> None:
+    out = _fresh(
+        """
+        import time
+        from pathlib import Path
+        from lbcheck import read_ahead
+        from lbcheck.config import Settings
+        real = read_ahead.read_document
+        def slow(path, shown, **kwargs):
+            if shown == "second":
+                time.sleep(60)  # the stop signal ends this
+            return real(path, shown, **kwargs)
+        read_ahead.read_document = slow  # inherited by the forked helper
+        path = Path("examples/lb_bueromaterial.md")
+        limit = Settings().max_bytes
+        ahead = read_ahead.ReadAhead(
+            [(path, "first", limit), (path, "second", limit), (path, "third", limit)]
+        )
+        time.sleep(1.0)  # the helper reads "first" and sleeps in "second"
+        start = time.monotonic()
+        read = ahead.documents()
+        print(sorted(shown for _, shown in read), time.monotonic() - start < 0.9)
+        """
+    )
+    assert out.split() == ["['first']", "True"]
+
+
+@needs_fork
+def test_a_helper_that_does_not_stop_is_killed_after_the_wait() -> None:
+    out = _fresh(
+        """
+        import signal, time
+        from pathlib import Path
+        from lbcheck import read_ahead
+        from lbcheck.config import Settings
+        real = read_ahead.read_document
+        def stuck(path, shown, **kwargs):
+            if shown == "second":  # as in one long PDFium call: the stop signal waits
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+                time.sleep(60)
+            return real(path, shown, **kwargs)
+        read_ahead.read_document = stuck
+        path = Path("examples/lb_bueromaterial.md")
+        limit = Settings().max_bytes
+        ahead = read_ahead.ReadAhead([(path, "first", limit), (path, "second", limit)])
+        process = ahead._process
+        time.sleep(1.0)
+        start = time.monotonic()
+        read = ahead.documents()
+        waited = time.monotonic() - start
+        print(sorted(shown for _, shown in read), ahead._process)
+        print(read_ahead.STOP_WAIT - 0.1 < waited < read_ahead.STOP_WAIT + 5)
+        """
+    )
+    assert out.split() == ["['first']", "None", "True"]
+
+
+_WORKER_SCAN = """
+    import sys
+    from pathlib import Path
+    from lbcheck import pool, read_ahead
+    from lbcheck.config import Settings
+    from lbcheck.runner import scan_items
+    if sys.argv[1] == "alone":
+        read_ahead._cores = lambda: 1
+    real = read_ahead.ReadAhead.documents
+    def documents(self):
+        read = real(self)
+        # The workers check what the helper read: the files themselves are gone by then.
+        for path, _ in read:
+            path.unlink()
+        print(len(read))
+        return read
+    read_ahead.ReadAhead.documents = documents
+    paths = [Path(name) for name in sys.argv[2:]]
+    report = scan_items([(p, p.name) for p in paths], Settings(jobs=2))
+    print([d.status for d in report.documents])
+    print(repr(report.documents))
+    """
+
+
+@needs_fork
+def test_workers_check_the_documents_the_helper_read(tmp_path: Path, files: list[Path]) -> None:
+    runs = {}
+    for mode in ("ahead", "alone"):
+        folder = tmp_path / mode
+        folder.mkdir()
+        for path in files:
+            (folder / path.name).write_bytes(path.read_bytes())
+        names = [str(folder / path.name) for path in files]
+        runs[mode] = _fresh(_WORKER_SCAN, mode, *names).splitlines()
+    assert int(runs["ahead"][0]) >= 1, "the helper read nothing before the workers started"
+    assert runs["alone"][0] == "0"
+    # Files deleted once the helper had read them were checked all the same ...
+    assert runs["ahead"][1] == str(["ok"] * len(files))
+    # ... with the same result as read by the workers themselves.
+    assert runs["ahead"][2] == runs["alone"][2]

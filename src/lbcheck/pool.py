@@ -203,14 +203,18 @@ def check_with_budget(  # noqa: PLR0917 - the runner's check_file plus the budge
     settings: Settings,
     options: Options,
     budget: Budget,
+    read: bytes | None = None,
 ) -> DocumentReport:
-    """Check one file under the time budget; runs in a worker's main thread."""
+    """Check one file under the time budget; runs in a worker's main thread. ``read``: the
+    file's Document from the read-ahead helper (:mod:`lbcheck.read_ahead`), pickled."""
+    from lbcheck.read_ahead import load_document
     from lbcheck.runner import check_file
 
     armed = _arm(budget.seconds)
     try:
         _test_hook(shown)
-        return check_file(path, shown, entries, settings, options)
+        document = load_document(read)
+        return check_file(path, shown, entries, settings, options, document=document)
     except _Timeout:
         return timeout_report(shown, budget.seconds)
     except MemoryError:
@@ -243,13 +247,13 @@ def _worker_main(conn: Connection, settings: Settings, budget: Budget) -> None:
             return
         if message is None:
             return
-        key, path, shown, own, subjects = message
+        key, path, shown, own, subjects, read = message
         own = own or settings
         entries, options = prepared_for(known, own)
         if subjects:
             options = replace(options, subjects=subjects)
         start = time.monotonic()
-        report = check_with_budget(path, shown, entries, own, options, budget)
+        report = check_with_budget(path, shown, entries, own, options, budget, read)
         try:
             conn.send(("done", key, report, time.monotonic() - start))
         except MemoryError:
@@ -308,6 +312,8 @@ class WorkerPool:
             prepared = {settings: prepared}
         self.prepared = prepared if self.method == "fork" else None
         self.workers: list[_Worker] = []
+        #: Files the read-ahead helper read already (pickled Documents by path, shown name).
+        self.read: dict[tuple[Path, str], bytes] = {}
         self.replaced = 0
         self.failed_starts = 0
 
@@ -365,10 +371,13 @@ class WorkerPool:
                     if task is None:
                         exhausted = True
                         break
+                    # The pool's own settings are not sent again with every document.
+                    own = None if task.settings == self.settings else task.settings
+                    # A file checked again with its procedure's subjects was read before.
+                    read = None if task.subjects else self.read.pop((task.path, task.shown), None)
+                    message = (task.key, task.path, task.shown, own, task.subjects, read)
                     try:
-                        # The pool's own settings are not sent again with every document.
-                        own = None if task.settings == self.settings else task.settings
-                        worker.conn.send((task.key, task.path, task.shown, own, task.subjects))
+                        worker.conn.send(message)
                     except (OSError, ValueError):
                         returned.append(task)  # its sentinel fires next: it is replaced
                         continue

@@ -129,8 +129,7 @@ def scan_items(
     """
     jobs = min(settings.jobs, len(items))
     if jobs > 1:
-        options, catalogue, entries = build_entries(settings)
-        reports = _in_pool(items, settings, jobs, budget or Budget(), (entries, options))
+        options, catalogue, entries, reports = _in_pool(items, settings, jobs, budget or Budget())
     else:
         options, catalogue, entries, reports = _in_process(items, settings)
     reports = _with_procedure_subjects(items, reports, entries, settings, options)
@@ -141,13 +140,12 @@ def _in_process(
     items: Sequence[tuple[Path, str]], settings: Settings
 ) -> tuple[Options, Catalogue, tuple[CompiledEntry, ...], list[DocumentReport]]:
     """Check the files one after the other; the first is read while the catalogue loads."""
-    ahead = ReadAhead(*items[0], settings.max_bytes) if items else None
+    ahead = ReadAhead([(*items[0], settings.max_bytes)] if items else [])
     try:
         options, catalogue, entries = build_entries(settings)
-        first = ahead.document() if ahead is not None else None
+        first = ahead.document()
     finally:
-        if ahead is not None:
-            ahead.close()
+        ahead.close()
     reports = [
         check_file(p, shown, entries, settings, options, document=first if i == 0 else None)
         for i, (p, shown) in enumerate(items)
@@ -163,22 +161,25 @@ def _size(path: Path) -> int:
 
 
 def _in_pool(
-    items: Sequence[tuple[Path, str]],
-    settings: Settings,
-    jobs: int,
-    budget: Budget,
-    prepared: tuple[Sequence[CompiledEntry], Options],
-) -> list[DocumentReport]:
+    items: Sequence[tuple[Path, str]], settings: Settings, jobs: int, budget: Budget
+) -> tuple[Options, Catalogue, tuple[CompiledEntry, ...], list[DocumentReport]]:
+    """Check the files on worker processes, largest first; the largest are read while the
+    catalogue loads."""
     tasks = [Task(i, path, shown) for i, (path, shown) in enumerate(items)]
     tasks.sort(key=lambda t: -_size(t.path))  # largest first: no long tail on one core
     found: dict[int, DocumentReport] = {}
-    pool = WorkerPool(settings, jobs, budget, prepared=prepared)
+    ahead = ReadAhead([(t.path, t.shown, settings.max_bytes) for t in tasks])
     try:
+        options, catalogue, entries = build_entries(settings)
+        pool = WorkerPool(settings, jobs, budget, prepared=(entries, options))
+        pool.read = ahead.documents()
         for outcome in pool.run(tasks):
             found[outcome.key] = outcome.report
     except KeyboardInterrupt:
         raise RunInterruptedError(len(found), len(items)) from None
-    return [found[i] for i in range(len(items))]
+    finally:
+        ahead.close()
+    return options, catalogue, entries, [found[i] for i in range(len(items))]
 
 
 def _with_procedure_subjects(

@@ -17,6 +17,10 @@ from lbcheck.pool import Budget
 
 from .conftest import make_tenders
 
+# A hung file is stopped after this; long enough for a worker's first document on a slow
+# CI machine (patterns compiled and new words learnt on first use), which 1 s was not.
+HANG_BUDGET = 4.0
+
 distributed = pytest.importorskip("dask.distributed")
 
 
@@ -82,7 +86,7 @@ def test_dask_time_budget_turns_a_hang_into_a_timeout_row(
                 paths=(str(tmp_path / "in"),),
                 output_dir=tmp_path / "out",
                 settings=Settings(jobs=1),
-                budget=Budget(seconds=1.0),
+                budget=Budget(seconds=HANG_BUDGET),
                 cache_dir=None,
                 executor="dask",
                 scheduler=cluster.scheduler_address,

@@ -18,6 +18,10 @@ from lbcheck.runner import build_entries, scan_items
 
 from .conftest import make_tenders
 
+# A hung file is stopped after this; long enough for a worker's first document on a slow
+# CI machine (patterns compiled and new words learnt on first use), which 1 s was not.
+HANG_BUDGET = 4.0
+
 Prepared = tuple[Sequence[CompiledEntry], Options]
 
 
@@ -42,7 +46,7 @@ def test_hanging_file_becomes_timeout_row_rest_goes_on(
 ) -> None:
     paths = make_tenders(tmp_path, 4)
     monkeypatch.setenv(TEST_HOOK_ENV, f"hang:{paths[0].name}")
-    pool = WorkerPool(Settings(jobs=2), 2, Budget(seconds=1.0), prepared=prepared)
+    pool = WorkerPool(Settings(jobs=2), 2, Budget(seconds=HANG_BUDGET), prepared=prepared)
     start = time.monotonic()
     outcomes = list(pool.run(_tasks(paths)))
     assert time.monotonic() - start < 15
@@ -123,7 +127,7 @@ def test_scan_parallel_path_keeps_order_and_budgets(
     paths = make_tenders(tmp_path, 5)
     monkeypatch.setenv(TEST_HOOK_ENV, f"hang:{paths[3].name}")
     items = [(p, str(p)) for p in paths]
-    report = scan_items(items, Settings(jobs=2), Budget(seconds=1.0))
+    report = scan_items(items, Settings(jobs=2), Budget(seconds=HANG_BUDGET))
     assert [d.path for d in report.documents] == [str(p) for p in paths]
     assert report.documents[3].error is not None
     assert report.documents[3].error.code == "timeout"
@@ -156,7 +160,7 @@ def test_ctrl_c_during_scan_reaps_workers(tmp_path: Path, monkeypatch: pytest.Mo
     assert multiprocessing.active_children() == []
 
 
-def test_largest_files_first(tmp_path: Path, prepared: Prepared) -> None:
+def test_largest_files_first(tmp_path: Path) -> None:
     paths = make_tenders(tmp_path, 5)
     items = [(p, str(p)) for p in paths]
     from lbcheck.runner import _in_pool
@@ -170,6 +174,6 @@ def test_largest_files_first(tmp_path: Path, prepared: Prepared) -> None:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(WorkerPool, "run", spy)
-        _in_pool(items, Settings(jobs=1), 1, Budget(), prepared)
+        _in_pool(items, Settings(jobs=1), 1, Budget())
     sizes = [paths[k].stat().st_size for k in order]
     assert sizes == sorted(sizes, reverse=True)

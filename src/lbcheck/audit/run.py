@@ -281,22 +281,32 @@ class _Audit:
             return run_on_dask(queue, first, o.budget, o.scheduler, o.jobs)
         from lbcheck.engine.compiled import compile_catalogue
         from lbcheck.pool import WorkerPool, default_start_method
+        from lbcheck.read_ahead import ReadAhead
 
         method = o.start_method or default_start_method()
         # Fork workers inherit the catalogues compiled here; spawn workers compile their own.
         prepared: dict[Settings, Prepared] = {}
-        if method == "fork":
-            for settings in dict.fromkeys(j.settings for j in todo):
-                plan = self.plan_for(settings)
-                entries = compile_catalogue(plan.catalogue, settings.spacy_model)
-                prepared[settings] = (entries, plan.options)
-        pool = WorkerPool(
-            first,
-            min(o.jobs, len(todo)),
-            o.budget,
-            start_method=method,
-            prepared=prepared or None,
+        ahead = ReadAhead(
+            [(j.found.path, j.found.shown, j.settings.max_bytes) for j in todo]
+            if method == "fork"
+            else []
         )
+        try:
+            if method == "fork":
+                for settings in dict.fromkeys(j.settings for j in todo):
+                    plan = self.plan_for(settings)
+                    entries = compile_catalogue(plan.catalogue, settings.spacy_model)
+                    prepared[settings] = (entries, plan.options)
+            pool = WorkerPool(
+                first,
+                min(o.jobs, len(todo)),
+                o.budget,
+                start_method=method,
+                prepared=prepared or None,
+            )
+            pool.read = ahead.documents()
+        finally:
+            ahead.close()
         return pool.run(queue)
 
 
