@@ -389,3 +389,48 @@ def test_workers_check_the_documents_the_helper_read(tmp_path: Path, files: list
     assert runs["ahead"][1] == str(["ok"] * len(files))
     # ... with the same result as read by the workers themselves.
     assert runs["ahead"][2] == runs["alone"][2]
+
+
+_WORKER_AUDIT = """
+    import json, sys
+    from pathlib import Path
+    from lbcheck import read_ahead
+    from lbcheck.audit.run import AuditOptions, run_audit
+    from lbcheck.config import Settings
+    if sys.argv[1] == "alone":
+        read_ahead._cores = lambda: 1
+    real = read_ahead.ReadAhead.documents
+    def documents(self):
+        read = real(self)
+        for path, _ in read:
+            path.unlink()
+        print(len(read))
+        return read
+    read_ahead.ReadAhead.documents = documents
+    folder = Path(sys.argv[2])
+    run_audit(AuditOptions(
+        paths=(str(folder / "in"),), output_dir=folder / "out", settings=Settings(), jobs=2
+    ))
+    rows = [json.loads(line) for line in (folder / "out" / "documents.jsonl").open()]
+    for row in rows:
+        row.pop("seconds", None)
+        row["path"] = Path(row["path"]).name
+    print(json.dumps(sorted(rows, key=lambda r: r["path"]), sort_keys=True))
+    """
+
+
+@needs_fork
+def test_audit_workers_check_the_documents_the_helper_read(
+    tmp_path: Path, files: list[Path]
+) -> None:
+    runs = {}
+    for mode in ("ahead", "alone"):
+        inbox = tmp_path / mode / "in"
+        inbox.mkdir(parents=True)
+        for path in files:
+            (inbox / path.name).write_bytes(path.read_bytes())
+        runs[mode] = _fresh(_WORKER_AUDIT, mode, str(tmp_path / mode)).splitlines()
+    assert int(runs["ahead"][0]) >= 1, "the helper read nothing before the workers started"
+    assert runs["alone"][0] == "0"
+    assert runs["ahead"][1] == runs["alone"][1]
+    assert runs["ahead"][1].count('"status": "ok"') == len(files)
