@@ -19,7 +19,12 @@ EXIT_FLUSH_FAILED = 120
 
 
 def main() -> NoReturn:
-    from lbcheck.cli import main as cli_main
+    from lbcheck import heap
+
+    heap.own_process()
+    with heap.loading():  # the modules live as long as the process (lbcheck.heap)
+        from lbcheck.cli import main as cli_main
+    heap.keep()
 
     code = cli_main()
     # Everything os._exit skips that could still hold output: the log handlers and both streams.

@@ -25,6 +25,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from lbcheck import heap
 from lbcheck.config import Settings
 from lbcheck.engine.compiled import CompiledEntry
 from lbcheck.engine.evaluate import Options
@@ -238,6 +239,8 @@ def _worker_main(conn: Connection, settings: Settings, budget: Budget) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     known: dict[Settings, Prepared] = dict(_PREPARED or {})
     prepared_for(known, settings)
+    heap.own_process()  # a worker runs lbcheck only
+    heap.keep()
     limit_memory(budget.memory)
     conn.send(("ready", os.getpid()))
     while True:

@@ -21,6 +21,7 @@ from lbcheck.engine.compiled import CompiledEntry, compile_catalogue
 from lbcheck.engine.evaluate import Options, check_document
 from lbcheck.engine.procedure import shared_subjects
 from lbcheck.errors import IngestError, RunInterruptedError
+from lbcheck.heap import keep, loading
 from lbcheck.ingest import SUFFIXES, read_document
 from lbcheck.ingest.folders import is_folder, is_present, resolved, walk_folder
 from lbcheck.models import Document, DocumentReport, ErrorInfo, Report
@@ -66,8 +67,11 @@ def build_entries(
     settings: Settings,
 ) -> tuple[Options, Catalogue, tuple[CompiledEntry, ...]]:
     """Options, the selected catalogue and its compiled entries."""
-    options, catalogue = select_catalogue(settings)
-    return options, catalogue, compile_catalogue(catalogue, settings.spacy_model)
+    with loading():
+        options, catalogue = select_catalogue(settings)
+        entries = compile_catalogue(catalogue, settings.spacy_model)
+    keep()
+    return options, catalogue, entries
 
 
 def select_catalogue(settings: Settings) -> tuple[Options, Catalogue]:

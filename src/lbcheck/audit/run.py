@@ -279,6 +279,7 @@ class _Audit:
             from lbcheck.audit.dask_executor import run_on_dask
 
             return run_on_dask(queue, first, o.budget, o.scheduler, o.jobs)
+        from lbcheck import heap
         from lbcheck.engine.compiled import compile_catalogue
         from lbcheck.pool import WorkerPool, default_start_method
         from lbcheck.read_ahead import ReadAhead
@@ -293,10 +294,12 @@ class _Audit:
         )
         try:
             if method == "fork":
-                for settings in dict.fromkeys(j.settings for j in todo):
-                    plan = self.plan_for(settings)
-                    entries = compile_catalogue(plan.catalogue, settings.spacy_model)
-                    prepared[settings] = (entries, plan.options)
+                with heap.loading():
+                    for settings in dict.fromkeys(j.settings for j in todo):
+                        plan = self.plan_for(settings)
+                        entries = compile_catalogue(plan.catalogue, settings.spacy_model)
+                        prepared[settings] = (entries, plan.options)
+                heap.keep()
             pool = WorkerPool(
                 first,
                 min(o.jobs, len(todo)),
