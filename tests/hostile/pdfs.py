@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 _TEXT = b"BT /F1 12 Tf 72 700 Td (Recyclingpapier muss verwendet werden.) Tj ET"
@@ -42,13 +43,20 @@ def _one_page(content: bytes, resources: bytes, height: int = 842) -> list[bytes
     ]
 
 
-def nested_forms(depth: int = 40, fan: int = 2, subtype: bytes = b"/Form") -> bytes:
+def nested_forms(
+    depth: int = 40, fan: int = 2, subtype: bytes = b"/Form", inherited: bool = False
+) -> bytes:
     """Form XObject i draws form i+1 ``fan`` times: fan**depth text draws from a few KB.
 
     ``subtype`` may spell the form's subtype as a string (``(Form)``): PDFium draws it alike.
+    ``inherited``: the page has no /Resources of its own and inherits its /Pages node's.
     """
     first = 6
-    objects = _one_page(b"/X0 Do", b"<< /XObject << /X0 %d 0 R >> >>" % first)
+    resources = b"<< /XObject << /X0 %d 0 R >> >>" % first
+    objects = _one_page(b"/X0 Do", resources)
+    if inherited:
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources %s >>" % resources
+        objects[2] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
     for level in range(depth):
         if level == depth - 1:
             body, res = _TEXT, b"<< /Font << /F1 5 0 R >> >>"
@@ -97,11 +105,15 @@ def text_only_page(content: bytes = _TEXT) -> bytes:
     return raw_pdf(_one_page(content, b"<< /Font << /F1 5 0 R >> >>"))
 
 
-def image_page(content: bytes, form: bool = False) -> bytes:
-    """One page drawing a 1x1 image XObject (and, with ``form``, a flat form XObject)."""
+def image_page(content: bytes, form: bool = False, compress: bool = False) -> bytes:
+    """One page drawing a 1x1 image XObject (and, with ``form``, a flat form XObject); with
+    ``compress`` the page content is Flate-compressed."""
     forms = b" /Fm 7 0 R" if form else b""
     resources = b"<< /Font << /F1 5 0 R >> /XObject << /Im 6 0 R%s >> >>" % forms
     objects = _one_page(content + b"\n/Im Do" + (b" /Fm Do" if form else b""), resources)
+    if compress:
+        page_content = content + b"\n/Im Do" + (b" /Fm Do" if form else b"")
+        objects[3] = _stream(zlib.compress(page_content), b"/Filter /FlateDecode ")
     objects.append(
         _stream(
             b"\x00",

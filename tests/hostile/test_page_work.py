@@ -75,3 +75,27 @@ def test_small_content_above_a_low_limit_is_counted() -> None:
 
 
 _TEXT_OPS = b"BT /F1 12 Tf 72 700 Td (Papier) Tj ET"
+
+
+def test_form_bomb_in_inherited_resources_is_too_large() -> None:
+    # The page names no /Resources of its own: it inherits them from its /Pages node.
+    with pytest.raises(IngestError) as err:
+        check_page_work(pdfs.nested_forms(40, inherited=True), 1, LIMIT)
+    assert err.value.code is IngestCode.TOO_LARGE
+
+
+def test_form_that_draws_itself_is_corrupt() -> None:
+    with pytest.raises(IngestError) as err:
+        check_page_work(pdfs.self_drawing_form(), 1, LIMIT)
+    assert err.value.code is IngestCode.CORRUPT
+
+
+def test_content_decoding_beyond_the_cap_is_left_to_pdfium(
+    monkeypatch: pytest.MonkeyPatch, counted: list[int]
+) -> None:
+    monkeypatch.setattr(pdf_graph, "MAX_DECODED", 1_000_000)
+    # A compressed page content of 2 MB of spaces: counting it would cost time for nothing.
+    check_page_work(pdfs.image_page(b" " * 2_000_000, compress=True), 1, LIMIT)
+    assert counted == []
+    check_page_work(pdfs.image_page(b" " * 500_000, compress=True), 1, LIMIT)
+    assert counted == [500_000 + len(b"\n/Im Do")]
