@@ -1,6 +1,6 @@
 """Garbage collection around what lives for the whole run.
 
-Importing lbcheck and spaCy and compiling the catalogue make a few hundred thousand objects
+Importing lbcheck and spaCy and compiling the catalogue make 70 000 to 90 000 tracked objects
 that live as long as the process. Python's cyclic collector would walk them again and again:
 about 80 ms of a one-file scan, 3.5 ms per document in a worker, and in a forked worker every
 walk writes to the inherited pages, which the kernel then copies. So:
