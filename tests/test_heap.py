@@ -4,27 +4,9 @@ process lbcheck owns (the command line, a worker), never in a program that embed
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
 
 from lbcheck import heap
-
-_ROOT = Path(__file__).parents[1]
-
-
-def _fresh(code: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=_ROOT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+from tests.fresh import run_fresh
 
 
 def test_loading_holds_collection_back_and_restores_it() -> None:
@@ -51,7 +33,7 @@ def test_loading_restores_collection_after_an_error() -> None:
 
 
 def test_an_embedding_program_keeps_its_collector() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import gc
         from lbcheck.config import Settings
@@ -60,12 +42,12 @@ def test_an_embedding_program_keeps_its_collector() -> None:
         build_entries(Settings())
         print(gc.get_freeze_count(), gc.isenabled(), gc.get_threshold() == threshold)
         """
-    )
+    ).split()
     assert out == ["0", "True", "True"]
 
 
 def test_an_owned_process_freezes_the_loaded_catalogue() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import gc
         from lbcheck import heap
@@ -76,14 +58,14 @@ def test_an_owned_process_freezes_the_loaded_catalogue() -> None:
         build_entries(Settings())
         print(before, gc.get_freeze_count(), gc.isenabled(), gc.get_threshold()[0])
         """
-    )
+    ).split()
     before, frozen, enabled, young = out
     assert before == "0" and int(frozen) > 50_000  # spaCy, the lemma view, the catalogue
     assert enabled == "True" and int(young) == heap.YOUNG_THRESHOLD
 
 
 def test_the_command_line_owns_its_process() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import gc, sys
         from lbcheck import entry
@@ -95,12 +77,12 @@ def test_the_command_line_owns_its_process() -> None:
         entry.os._exit = report
         entry.main()
         """
-    )
+    ).split()
     assert out[-3:] == ["True", "True", "0"]  # after the version line
 
 
 def test_a_worker_owns_its_process() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import gc
         from pathlib import Path
@@ -119,5 +101,5 @@ def test_a_worker_owns_its_process() -> None:
         [outcome] = pool.run([Task(0, path, path.name)])
         print(outcome.report.path, gc.get_freeze_count())
         """
-    )
+    ).split()
     assert out == [f"True/{heap.YOUNG_THRESHOLD}", "0"]  # the worker froze, the caller did not

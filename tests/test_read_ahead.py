@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from lbcheck.config import Settings
 from lbcheck.nlp import load_pipeline
 from lbcheck.read_ahead import ReadAhead
 from lbcheck.runner import scan_items
+from tests.fresh import run_fresh
 from tests.ingest.pdf_factory import build_pdf, text_page
 from tests.ingest.test_ingest_odt import odt
 
@@ -34,20 +34,6 @@ _LIMIT = Settings().max_bytes
 needs_fork = pytest.mark.skipif(
     not hasattr(os, "fork") or read_ahead._cores() < 2, reason="read-ahead needs fork and 2 cores"
 )
-
-
-def _fresh(code: str, *args: str) -> str:
-    """Run ``code`` in a new interpreter (one thread, spaCy not loaded); its stdout."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=_ROOT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 @pytest.fixture
@@ -63,7 +49,7 @@ def files(tmp_path: Path) -> list[Path]:
 
 @needs_fork
 def test_helper_reads_what_the_scan_would_read(files: list[Path]) -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import sys
         from pathlib import Path
@@ -89,7 +75,7 @@ def test_helper_reads_what_the_scan_would_read(files: list[Path]) -> None:
 def test_a_file_that_does_not_read_is_left_to_the_scan(tmp_path: Path) -> None:
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"%PDF-1.7\nnot really")
-    out = _fresh(
+    out = run_fresh(
         """
         import sys
         from pathlib import Path
@@ -110,7 +96,7 @@ def test_a_file_that_does_not_read_is_left_to_the_scan(tmp_path: Path) -> None:
 
 @needs_fork
 def test_a_helper_that_dies_is_left_to_the_scan() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import os
         from pathlib import Path
@@ -130,7 +116,7 @@ def test_a_helper_that_dies_is_left_to_the_scan() -> None:
 
 @needs_fork
 def test_close_stops_a_helper_still_reading() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import time
         from pathlib import Path
@@ -172,8 +158,8 @@ def test_a_fresh_scan_gives_the_same_report_as_one_without_helper(files: list[Pa
         print(repr(report.documents))
         """
     for path in files:
-        ahead = _fresh(code, "ahead", str(path)).splitlines()
-        alone = _fresh(code, "alone", str(path)).splitlines()
+        ahead = run_fresh(code, "ahead", str(path)).splitlines()
+        alone = run_fresh(code, "alone", str(path)).splitlines()
         assert ahead[0] == "[True]" and alone[0] == "[False]"
         assert ahead[1] == alone[1] and "status='ok'" in ahead[1]
 
@@ -264,7 +250,7 @@ def test_ctrl_c_while_the_helper_reads_stops_both(tmp_path: Path) -> None:
 def test_a_run_on_workers_gets_every_file_the_helper_read(files: list[Path]) -> None:
     broken = files[0].parent / "kaputt.pdf"
     broken.write_bytes(b"%PDF-1.7\nnot really")
-    out = _fresh(
+    out = run_fresh(
         """
         import pickle, sys
         from pathlib import Path
@@ -293,7 +279,7 @@ def test_a_run_on_workers_gets_every_file_the_helper_read(files: list[Path]) -> 
 
 @needs_fork
 def test_stopping_the_helper_keeps_what_it_read_and_abandons_the_file_it_reads() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import time
         from pathlib import Path
@@ -321,7 +307,7 @@ def test_stopping_the_helper_keeps_what_it_read_and_abandons_the_file_it_reads()
 
 @needs_fork
 def test_a_helper_that_does_not_stop_is_killed_after_the_wait() -> None:
-    out = _fresh(
+    out = run_fresh(
         """
         import signal, time
         from pathlib import Path
@@ -349,28 +335,37 @@ def test_a_helper_that_does_not_stop_is_killed_after_the_wait() -> None:
     assert out.split() == ["['first']", "None", "True"]
 
 
-_WORKER_SCAN = """
+# Run in a fresh interpreter: "alone" starts no helper; otherwise every file the helper read
+# is deleted before the workers start, so they can only check the Document handed to them.
+# Prints how many files the helper read.
+_DELETE_WHAT_THE_HELPER_READ = """
     import sys
-    from pathlib import Path
-    from lbcheck import pool, read_ahead
-    from lbcheck.config import Settings
-    from lbcheck.runner import scan_items
+    from lbcheck import read_ahead
     if sys.argv[1] == "alone":
         read_ahead._cores = lambda: 1
     real = read_ahead.ReadAhead.documents
     def documents(self):
         read = real(self)
-        # The workers check what the helper read: the files themselves are gone by then.
         for path, _ in read:
             path.unlink()
         print(len(read))
         return read
     read_ahead.ReadAhead.documents = documents
+    """
+
+
+_WORKER_SCAN = (
+    _DELETE_WHAT_THE_HELPER_READ
+    + """
+    from pathlib import Path
+    from lbcheck.config import Settings
+    from lbcheck.runner import scan_items
     paths = [Path(name) for name in sys.argv[2:]]
     report = scan_items([(p, p.name) for p in paths], Settings(jobs=2))
     print([d.status for d in report.documents])
     print(repr(report.documents))
     """
+)
 
 
 @needs_fork
@@ -382,7 +377,7 @@ def test_workers_check_the_documents_the_helper_read(tmp_path: Path, files: list
         for path in files:
             (folder / path.name).write_bytes(path.read_bytes())
         names = [str(folder / path.name) for path in files]
-        runs[mode] = _fresh(_WORKER_SCAN, mode, *names).splitlines()
+        runs[mode] = run_fresh(_WORKER_SCAN, mode, *names).splitlines()
     assert int(runs["ahead"][0]) >= 1, "the helper read nothing before the workers started"
     assert runs["alone"][0] == "0"
     # Files deleted once the helper had read them were checked all the same ...
@@ -391,22 +386,13 @@ def test_workers_check_the_documents_the_helper_read(tmp_path: Path, files: list
     assert runs["ahead"][2] == runs["alone"][2]
 
 
-_WORKER_AUDIT = """
-    import json, sys
+_WORKER_AUDIT = (
+    _DELETE_WHAT_THE_HELPER_READ
+    + """
+    import json
     from pathlib import Path
-    from lbcheck import read_ahead
     from lbcheck.audit.run import AuditOptions, run_audit
     from lbcheck.config import Settings
-    if sys.argv[1] == "alone":
-        read_ahead._cores = lambda: 1
-    real = read_ahead.ReadAhead.documents
-    def documents(self):
-        read = real(self)
-        for path, _ in read:
-            path.unlink()
-        print(len(read))
-        return read
-    read_ahead.ReadAhead.documents = documents
     folder = Path(sys.argv[2])
     run_audit(AuditOptions(
         paths=(str(folder / "in"),), output_dir=folder / "out", settings=Settings(), jobs=2
@@ -417,6 +403,7 @@ _WORKER_AUDIT = """
         row["path"] = Path(row["path"]).name
     print(json.dumps(sorted(rows, key=lambda r: r["path"]), sort_keys=True))
     """
+)
 
 
 @needs_fork
@@ -429,7 +416,7 @@ def test_audit_workers_check_the_documents_the_helper_read(
         inbox.mkdir(parents=True)
         for path in files:
             (inbox / path.name).write_bytes(path.read_bytes())
-        runs[mode] = _fresh(_WORKER_AUDIT, mode, str(tmp_path / mode)).splitlines()
+        runs[mode] = run_fresh(_WORKER_AUDIT, mode, str(tmp_path / mode)).splitlines()
     assert int(runs["ahead"][0]) >= 1, "the helper read nothing before the workers started"
     assert runs["alone"][0] == "0"
     assert runs["ahead"][1] == runs["alone"][1]
