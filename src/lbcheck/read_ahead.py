@@ -44,6 +44,8 @@ Wanted = tuple[Path, str, int]
 #: already (it comes within milliseconds; a helper stuck in one long PDFium call is killed).
 STOP_WAIT = 1.0
 _INDEX_BYTES = 4
+#: What the helper sends for a file it could not read (the worker reads it and reports why).
+_NONE = pickle.dumps(None, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _waits_for_spacy() -> bool:
@@ -148,10 +150,6 @@ class ReadAhead:
         send.close()
         self._process, self._conn = process, receive
 
-    @property
-    def running(self) -> bool:
-        return self._process is not None
-
     def document(self) -> Document | None:
         """The first file's Document, waiting for it; None: the caller reads it itself."""
         if self._conn is None:
@@ -212,6 +210,3 @@ def load_document(blob: bytes | None) -> Document | None:
     # Only bytes this run's own helper pickled come here, never a file's content.
     document = pickle.loads(blob)
     return document if isinstance(document, Document) else None
-
-
-_NONE = pickle.dumps(None, protocol=pickle.HIGHEST_PROTOCOL)
