@@ -125,6 +125,12 @@ def test_interrupted_run_keeps_finished_and_resumes(tmp_path: Path) -> None:
     assert sorted(str(d["path"]) for d in _lines(out)) == sorted(str(p) for p in paths)
     with (out / store.DOCUMENTS_CSV).open(encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.DictReader(f, delimiter=";"))) == 7
+    # The tables and counts of the resumed run took in the rows the first run had written:
+    # both reports are those of one uninterrupted run, whatever order the rows came in.
+    whole = tmp_path / "whole"
+    run_audit(_options(tmp_path, output_dir=whole, cache_dir=None))
+    for name in (store.REPORT_JSON, store.REPORT_HTML):
+        assert (out / name).read_bytes() == (whole / name).read_bytes(), name
 
 
 def test_spawn_audit_gives_the_fork_result(tmp_path: Path) -> None:

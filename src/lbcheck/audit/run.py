@@ -1,6 +1,6 @@
 """The audit use case: walk, take what the cache knows, check the rest in workers (local pool or
-Dask), stream each document to ``documents.jsonl`` as it finishes, then the tables and reports
-from that file."""
+Dask), stream each document to ``documents.jsonl`` as it finishes and into the tables and
+counts of :mod:`lbcheck.audit.reports`, then the reports."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from lbcheck.app.plan import ScanOptions
 from lbcheck.audit import store
 from lbcheck.audit.cache import (
     Cache,
-    atomic_write_text,
     file_digest,
     procedure_key,
     run_key,
 )
+from lbcheck.audit.reports import Reports
 from lbcheck.audit.walk import Found, Problem, Selection, walk
 from lbcheck.config import Settings
 from lbcheck.criteria.loader import Catalogue
@@ -107,6 +107,7 @@ class _Audit:
         self.listener = listener
         self.result = AuditResult()
         self.sink: store.Sink | None = None
+        self.reports: Reports | None = None
         self.plans: dict[Settings, Plan] = {}
         self.jobs: dict[int, Job] = {}  # in flight, by task key
         self.next_key = 0
@@ -115,8 +116,8 @@ class _Audit:
         self, document: JsonDocument, seconds: float, cached: bool, digest: str, read: bool = True
     ) -> None:
         """One finished row; ``read`` False for a problem found while walking."""
-        assert self.sink is not None
-        self.sink.add(document, seconds, cached, digest)
+        assert self.sink is not None and self.reports is not None
+        self.reports.add(document, self.sink.add(document, seconds, cached, digest))
         self.result.cached += cached
         self.result.checked += read and not cached
         self.result.errors += document.status == "error"
@@ -156,8 +157,11 @@ class _Audit:
         cache = Cache(o.cache_dir) if o.cache_dir is not None else None
         self.listener.start(self.result.total, len(done))
         self.sink = store.Sink(o.output_dir)
+        self.reports = Reports(o.output_dir, self.result.rules)
         documents_start = time.monotonic()
         try:
+            for offset, document in store.read_indexed(o.output_dir) if done else ():
+                self.reports.add(document, offset)
             todo = self._known(items, cache)
             queue = TaskQueue(self._task(job) for job in todo)
             for outcome in self._outcomes(queue, todo):
@@ -166,15 +170,19 @@ class _Audit:
                     self._finish(job, outcome.report, outcome.seconds, cache)
                 else:
                     self._procedure_member(job, outcome, queue, cache)
+                # The workers have their documents: the report page is compiled meanwhile.
+                self.reports.prepare()
+            self.sink.close()
+            self.result.documents_seconds = time.monotonic() - documents_start
+            self.reports.write()
         except KeyboardInterrupt:
             self.sink.close()
             self.result.seconds = time.monotonic() - start
             raise RunInterruptedError(
                 self.result.resumed + self.result.checked + self.result.cached, self.result.total
             ) from None
-        self.sink.close()
-        self.result.documents_seconds = time.monotonic() - documents_start
-        write_reports(o.output_dir, self.result.rules)
+        finally:
+            self.reports.discard()
         self.result.seconds = time.monotonic() - start
         return self.result
 
@@ -383,51 +391,9 @@ def settings_per_file(
     ]
 
 
-def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
-    """Tables, ``report.json`` and ``report.html`` from ``documents.jsonl``, each read anew so
-    memory stays flat; every file replaced atomically.
-
-    Only the path and byte offset of each document stay in memory (for the matrix in path
-    order); its row is made again from its line when ``report.json`` and the heat map need it.
-    """
-    from lbcheck.audit.html import stream_audit_html
-    from lbcheck.audit.summary import DocumentRow, document_row, summarize, summary_json
-    from lbcheck.audit.tables import Tables
-
-    documents_csv = folder / f".{store.DOCUMENTS_CSV}.tmp"
-    findings_csv = folder / f".{store.FINDINGS_CSV}.tmp"
-    index: list[tuple[str, int]] = []
-    try:
-        with Tables(documents_csv, findings_csv, rules) as tables:
-
-            def indexed() -> Iterator[JsonDocument]:
-                for offset, doc in store.read_indexed(folder):
-                    tables.add(doc)
-                    index.append((doc.path, offset))
-                    yield doc
-
-            # One pass for both tables and the summary.
-            summary = summarize(indexed(), rules, matrix=False)
-        documents_csv.replace(folder / store.DOCUMENTS_CSV)
-        findings_csv.replace(folder / store.FINDINGS_CSV)
-    finally:
-        documents_csv.unlink(missing_ok=True)
-        findings_csv.unlink(missing_ok=True)
-    index.sort()  # by path, then by place in the file: the order summarize() sorts rows in
-
-    def rows() -> Iterator[DocumentRow]:
-        return map(document_row, store.read_at(folder, (offset for _, offset in index)))
-
-    atomic_write_text(folder / store.REPORT_JSON, summary_json(summary, rows()))
-    html = stream_audit_html(
-        summary, store.read_documents(folder), rows(), store.read_documents(folder)
-    )
-    atomic_write_text(folder / store.REPORT_HTML, html)
-
-
 def run_audit(options: AuditOptions, listener: Listener | None = None) -> AuditResult:
     """Run the audit; Ctrl-C raises :class:`RunInterruptedError` with everything so far on disk."""
     return _Audit(options, listener or _Silent()).run()
 
 
-__all__ = ["AuditOptions", "AuditResult", "Listener", "run_audit", "write_reports"]
+__all__ = ["AuditOptions", "AuditResult", "Listener", "run_audit"]

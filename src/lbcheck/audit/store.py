@@ -110,16 +110,20 @@ class Sink:
     """Appends and flushes one line per finished document."""
 
     def __init__(self, folder: Path) -> None:
-        if (folder / DOCUMENTS).exists():
-            _complete_lines(folder / DOCUMENTS)
+        #: Bytes in ``documents.jsonl``: where the next line starts.
+        self.size = _complete_lines(folder / DOCUMENTS) if (folder / DOCUMENTS).exists() else 0
         if (folder / TIMINGS).exists():
             _complete_lines(folder / TIMINGS)
-        self.documents: IO[str] = (folder / DOCUMENTS).open("a", encoding="utf-8")
+        self.documents: IO[bytes] = (folder / DOCUMENTS).open("ab")
         self.timings: IO[str] = (folder / TIMINGS).open("a", encoding="utf-8")
 
-    def add(self, document: JsonDocument, seconds: float, cached: bool, digest: str) -> None:
-        self.documents.write(document.model_dump_json() + "\n")
+    def add(self, document: JsonDocument, seconds: float, cached: bool, digest: str) -> int:
+        """Write the document's line; return its byte offset (for :func:`read_at`)."""
+        offset = self.size
+        line = document.model_dump_json().encode("utf-8") + b"\n"
+        self.documents.write(line)
         self.documents.flush()
+        self.size += len(line)
         meta: dict[str, Any] = {
             "path": document.path,
             "seconds": round(seconds, 3),
@@ -128,6 +132,7 @@ class Sink:
         }
         self.timings.write(json.dumps(meta, ensure_ascii=False) + "\n")
         self.timings.flush()
+        return offset
 
     def close(self) -> None:
         for f in (self.documents, self.timings):

@@ -238,8 +238,9 @@ class _RuleTally:
 
 
 @dataclass(slots=True)
-class _Tally:
-    """The running counts of :func:`summarize`."""
+class Tally:
+    """The running counts of :func:`summarize`: :meth:`add` each document as it comes,
+    :meth:`result` once at the end."""
 
     rules: Sequence[RuleInfo]
     keep_rows: bool = True
@@ -428,7 +429,7 @@ def summarize(
     them from ``documents.jsonl`` one at a time (:func:`summary_json`) instead of holding
     one row per document.
     """
-    tally = _Tally(rules, keep_rows=matrix)
+    tally = Tally(rules, keep_rows=matrix)
     for doc in documents:
         tally.add(doc)
     return tally.result()

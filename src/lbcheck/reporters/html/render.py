@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, meta, select_autoescape
 from markupsafe import Markup
 
 from lbcheck import __version__
@@ -86,6 +86,22 @@ def environment() -> Environment:
     env.globals["place_text"] = where
     env.globals["page_lang"] = current
     return env
+
+
+def prepare(template: str) -> None:
+    """Compile ``template`` and every template it extends, imports or includes, so that the
+    first render does not pay for it (Jinja keeps compiled templates in the environment)."""
+    env = environment()
+    assert env.loader is not None
+    todo, seen = [template], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        env.get_template(name)
+        source = env.loader.get_source(env, name)[0]
+        todo.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
 
 
 # Pages whose own templates have no English yet: German as a whole rather than a mixed page.

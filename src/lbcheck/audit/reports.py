@@ -1,0 +1,99 @@
+"""What the audit writes besides ``documents.jsonl``: ``documents.csv``, ``findings.csv``,
+``report.json`` and ``report.html``.
+
+The tables and the summary's counts grow with each recorded document, from the row in hand,
+while the workers check the next ones; after the last document only ``report.json`` and
+``report.html`` are left, read anew from ``documents.jsonl`` one document at a time. Only the
+path and byte offset of each document stay in memory (for the matrix in path order), so memory
+stays flat over thousands of tenders. Every file is replaced atomically; an interrupted run
+leaves no half table behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from lbcheck.audit import store
+from lbcheck.audit.cache import atomic_write_text
+from lbcheck.audit.summary import DocumentRow, Tally, document_row, summary_json
+from lbcheck.audit.tables import Tables
+from lbcheck.models import RuleInfo
+from lbcheck.reporters.json_model import JsonDocument
+
+#: The page :func:`Reports.write` renders.
+TEMPLATE = "audit.html.j2"
+
+
+class Reports:
+    """The audit's tables and reports for the documents of ``folder``, fed one by one."""
+
+    def __init__(self, folder: Path, rules: Sequence[RuleInfo]) -> None:
+        self.folder = folder
+        self._temporary = {
+            name: folder / f".{name}.tmp" for name in (store.DOCUMENTS_CSV, store.FINDINGS_CSV)
+        }
+        self._tables = Tables(
+            self._temporary[store.DOCUMENTS_CSV], self._temporary[store.FINDINGS_CSV], rules
+        )
+        self._tally = Tally(rules, keep_rows=False)
+        self._index: list[tuple[str, int]] = []
+        self._ready = False
+
+    def add(self, document: JsonDocument, offset: int) -> None:
+        """``document``, whose line starts at byte ``offset`` of ``documents.jsonl``."""
+        self._tables.add(document)
+        self._tally.add(document)
+        self._index.append((document.path, offset))
+
+    def prepare(self) -> None:
+        """Load the page's code and compile its templates now (about 0.2 s), while workers
+        are still checking, rather than after the last document."""
+        if not self._ready:
+            from lbcheck.audit import html  # noqa: F401  (its imports: Jinja, the page's helpers)
+            from lbcheck.reporters.html.render import prepare
+
+            prepare(TEMPLATE)
+            self._ready = True
+
+    def write(self) -> None:
+        """The tables into place, then ``report.json`` and ``report.html``."""
+        from lbcheck.audit.html import stream_audit_html
+
+        self._tables.close()
+        for name, temporary in self._temporary.items():
+            temporary.replace(self.folder / name)
+        summary = self._tally.result()
+        self._index.sort()  # by path, then by place in the file: the order of the matrix
+        folder = self.folder
+
+        def documents() -> Iterator[JsonDocument]:
+            return store.read_at(folder, (offset for _, offset in self._index))
+
+        def rows() -> Iterator[DocumentRow]:
+            return map(document_row, documents())
+
+        atomic_write_text(folder / store.REPORT_JSON, summary_json(summary, rows()))
+        # In path order like the matrix, not in the order the workers happened to finish.
+        html = stream_audit_html(summary, documents(), rows(), documents())
+        atomic_write_text(folder / store.REPORT_HTML, html)
+
+    def discard(self) -> None:
+        """Remove the unfinished tables (after :meth:`write` there are none)."""
+        self._tables.close()
+        for temporary in self._temporary.values():
+            temporary.unlink(missing_ok=True)
+
+
+def write_reports(folder: Path, rules: Sequence[RuleInfo]) -> None:
+    """Tables and reports from the ``documents.jsonl`` in ``folder`` alone."""
+    reports = Reports(folder, rules)
+    try:
+        for offset, document in store.read_indexed(folder):
+            reports.add(document, offset)
+        reports.write()
+    finally:
+        reports.discard()
+
+
+__all__ = ["TEMPLATE", "Reports", "write_reports"]
