@@ -10,6 +10,9 @@ Measures, each as the median of ``--runs`` runs (fresh processes, interpreter st
    batch of 30-page PDFs against single-process ``pdftotext`` over the same files in the same
    round (ratio; targets: within 1.5x, >= 20 documents/s);
 3. ``-j1`` against ``-j2`` (scaling; target >= 1.8x);
+3b. the same ``scan -j2`` / ``audit -j2`` / ``pdftotext`` rounds over ``FOLDER/real``, the real
+   corpus PDFs as they came (the kind of file set the issue's reference figures were taken
+   on: 150 real PDFs of 12.8 pages on average), when make_pdfs.py wrote it;
 4. the 500-page PDF: peak memory of the process (target <= 400 MB) and seconds per page
    against the 30-page PDF (linear cost: about the same per page);
 5. what earlier documents teach a worker: CPU per document over the 40 largest files in one
@@ -168,6 +171,67 @@ def report_learnt(batch: Sequence[Path], runs: int) -> None:
     )
 
 
+def count_pages(files: Sequence[Path]) -> int:
+    """Pages of all ``files`` that PDFium can open (protected and broken ones count 0)."""
+    import pypdfium2 as pdfium
+
+    total = 0
+    for path in files:
+        try:
+            pdf = pdfium.PdfDocument(path)
+        except pdfium.PdfiumError:
+            continue
+        total += len(pdf)
+        pdf.close()
+    return total
+
+
+def measure_batch(
+    batch: Sequence[Path], tools: dict[str, list[str]], runs: int, one_job: bool
+) -> None:
+    """``scan -j2`` and ``audit -j2`` (and ``scan -j1`` with ``one_job``) over ``batch``
+    against one ``pdftotext`` process over the same files in the same round."""
+    scan = ["scan", "--isolated", "--format", "json", "--fail-on", "never"]
+    files = [str(f) for f in batch]
+    commands = {"pdftotext": pdftotext_all(batch)}
+    audit_dir = Path(tempfile.mkdtemp(prefix="lbcheck-bench-audit-"))
+    audit = ["audit", "--isolated", "--quiet", "--no-cache", "--force", "-j", "2"]
+    for name, tool in tools.items():
+        commands[f"{name} -j2"] = [*tool, *scan, "-j", "2", *files]
+        if one_job:
+            commands[f"{name} -j1"] = [*tool, *scan, "-j", "1", *files]
+        if _has_audit(tool):  # a checkout from before issue 9 has no audit command
+            commands[f"{name} audit"] = [*tool, *audit, "-o", str(audit_dir / name), *files]
+    times = rounds(commands, max(1, runs // 2))
+    shutil.rmtree(audit_dir, ignore_errors=True)
+    reference = times["pdftotext"]
+    ref, ref_cpu = _median(reference, 0), _median(reference, 1)
+    print(
+        f"   pdftotext (1 process) {ref:7.2f} s  {len(batch) / ref:6.1f} docs/s  "
+        f"cpu {ref_cpu:6.2f} s"
+    )
+    for name in tools:
+        two = times[f"{name} -j2"]
+        ratio = statistics.median(t[0] / p[0] for t, p in zip(two, reference, strict=True))
+        line = (
+            f"   {name:8} -j2 {_median(two, 0):7.2f} s  {len(batch) / _median(two, 0):6.1f} "
+            f"docs/s  {ratio:4.2f}x pdftotext;  "
+        )
+        if one_job:
+            single = _median(times[f"{name} -j1"], 0)
+            line += f"-j1 {single:7.2f} s  1 -> 2 workers {single / _median(two, 0):4.2f}x;  "
+        cpu = _median(two, 1)
+        print(line + f"cpu {cpu:6.2f} s ({cpu / ref_cpu:4.2f}x pdftotext's)")
+        if f"{name} audit" not in times:
+            continue
+        audited = times[f"{name} audit"]
+        ratio = statistics.median(t[0] / p[0] for t, p in zip(audited, reference, strict=True))
+        print(
+            f"   {name:8} audit -j2 {_median(audited, 0):7.2f} s  "
+            f"{len(batch) / _median(audited, 0):6.1f} docs/s  {ratio:4.2f}x pdftotext"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="output folder of benchmarks/make_pdfs.py")
@@ -193,42 +257,16 @@ def main() -> int:
         cpu = statistics.median(c for _, c in runs)
         print(f"   {name:8} wall {wall:6.2f} s   cpu {cpu:6.2f} s")
 
-    files = [str(f) for f in batch]
     print(f"\n2./3. batch: {len(batch)} PDFs of 30 pages, largest first")
-    commands = {"pdftotext": pdftotext_all(batch)}
-    audit_dir = Path(tempfile.mkdtemp(prefix="lbcheck-bench-audit-"))
-    audit = ["audit", "--isolated", "--quiet", "--no-cache", "--force", "-j", "2"]
-    for name, tool in tools.items():
-        commands[f"{name} -j2"] = [*tool, *scan, "-j", "2", *files]
-        commands[f"{name} -j1"] = [*tool, *scan, "-j", "1", *files]
-        if _has_audit(tool):  # a checkout from before issue 9 has no audit command
-            commands[f"{name} audit"] = [*tool, *audit, "-o", str(audit_dir / name), *files]
-    times = rounds(commands, max(1, args.runs // 2))
-    shutil.rmtree(audit_dir, ignore_errors=True)
-    ref, ref_cpu = _median(times["pdftotext"], 0), _median(times["pdftotext"], 1)
-    print(
-        f"   pdftotext (1 process) {ref:7.2f} s  {len(batch) / ref:6.1f} docs/s  "
-        f"cpu {ref_cpu:6.2f} s"
-    )
-    for name in tools:
-        two, one_job = times[f"{name} -j2"], times[f"{name} -j1"]
-        ratio = statistics.median(t[0] / p[0] for t, p in zip(two, times["pdftotext"], strict=True))
+    measure_batch(batch, tools, args.runs, one_job=True)
+    real = sorted((args.folder / "real").glob("*.pdf"), key=lambda p: -p.stat().st_size)
+    if real:
+        real = real[: args.docs]
         print(
-            f"   {name:8} -j2 {_median(two, 0):7.2f} s  {len(batch) / _median(two, 0):6.1f} "
-            f"docs/s  {ratio:4.2f}x pdftotext;  -j1 {_median(one_job, 0):7.2f} s  "
-            f"1 -> 2 workers {_median(one_job, 0) / _median(two, 0):4.2f}x;  "
-            f"cpu {_median(two, 1):6.2f} s ({_median(two, 1) / ref_cpu:4.2f}x pdftotext's)"
+            f"\n3b. the issue's reference kind: {len(real)} real corpus PDFs as they came "
+            f"({count_pages(real)} pages), largest first"
         )
-        if f"{name} audit" not in times:
-            continue
-        audited = times[f"{name} audit"]
-        ratio = statistics.median(
-            t[0] / p[0] for t, p in zip(audited, times["pdftotext"], strict=True)
-        )
-        print(
-            f"   {name:8} audit -j2 {_median(audited, 0):7.2f} s  "
-            f"{len(batch) / _median(audited, 0):6.1f} docs/s  {ratio:4.2f}x pdftotext"
-        )
+        measure_batch(real, tools, args.runs, one_job=False)
 
     print(f"\n4. {big.name}: peak memory and cost per page")
     for name, tool in tools.items():
