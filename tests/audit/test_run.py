@@ -133,6 +133,23 @@ def test_interrupted_run_keeps_finished_and_resumes(tmp_path: Path) -> None:
         assert (out / name).read_bytes() == (whole / name).read_bytes(), name
 
 
+def test_resume_refuses_a_line_it_cannot_read(tmp_path: Path) -> None:
+    """A row from another lbcheck version (here: a field this one does not know) would be
+    left out of the reports: the resumed audit stops before checking anything and says so."""
+    make_tenders(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    with pytest.raises(RunInterruptedError):
+        run_audit(_options(tmp_path, cache_dir=None), _StopAfter(2))
+    rows = _lines(out)
+    rows[1]["from_a_newer_version"] = True
+    written = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    (out / store.DOCUMENTS).write_text(written, encoding="utf-8")
+    with pytest.raises(UsageError, match=r"Zeile 2 .*documents\.jsonl.*--force"):
+        run_audit(_options(tmp_path, resume=True, cache_dir=None))
+    assert (out / store.DOCUMENTS).read_text(encoding="utf-8") == written
+    assert {p.name for p in out.iterdir()} == {store.DOCUMENTS, store.TIMINGS}
+
+
 def test_spawn_audit_gives_the_fork_result(tmp_path: Path) -> None:
     make_tenders(tmp_path / "in", 3)
     run_audit(_options(tmp_path, jobs=1, cache_dir=None))

@@ -160,7 +160,7 @@ class _Audit:
         self.reports = Reports(o.output_dir, self.result.rules)
         documents_start = time.monotonic()
         try:
-            for offset, document in store.read_indexed(o.output_dir) if done else ():
+            for offset, document in store.read_indexed(o.output_dir) if o.resume else ():
                 self.reports.add(document, offset)
             todo = self._known(items, cache)
             queue = TaskQueue(self._task(job) for job in todo)

@@ -89,13 +89,32 @@ def read_documents(folder: Path) -> Iterator[JsonDocument]:
 
 
 def read_indexed(folder: Path) -> Iterator[tuple[int, JsonDocument]]:
-    """Every document line with its byte offset in ``documents.jsonl`` (for :func:`read_at`)."""
+    """Every document line with its byte offset in ``documents.jsonl`` (for :func:`read_at`).
+
+    A line this version cannot read (written by another lbcheck version, or edited) is a
+    :class:`UsageError` naming the line: continuing would leave it out of the reports.
+    """
     offset = 0
     with (folder / DOCUMENTS).open("rb") as f:
-        for line in f:
+        for number, line in enumerate(f, start=1):
             if line.strip():
-                yield offset, JsonDocument.model_validate_json(line)
+                yield offset, _document(line, folder / DOCUMENTS, number)
             offset += len(line)
+
+
+def _document(line: bytes, path: Path, number: int) -> JsonDocument:
+    try:
+        return JsonDocument.model_validate_json(line)
+    except ValueError as exc:  # pydantic's ValidationError is one
+        raise UsageError(
+            tr(
+                "Zeile {line} von {path} kann diese lbcheck-Version nicht lesen (von einer "
+                "anderen Version geschrieben oder von Hand geändert). Bitte das Audit mit "
+                "--force neu beginnen oder einen anderen Ordner angeben.",
+                line=number,
+                path=path,
+            )
+        ) from exc
 
 
 def read_at(folder: Path, offsets: Iterable[int]) -> Iterator[JsonDocument]:
