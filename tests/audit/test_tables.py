@@ -67,9 +67,11 @@ def _documents() -> list[JsonDocument]:
 
 
 def test_documents_and_findings_csv(tmp_path: Path) -> None:
-    with Tables(tmp_path / "d.csv", tmp_path / "f.csv", RULES) as tables:
+    with Tables(tmp_path / "spool", RULES) as tables:
         for document in _documents():
             tables.add(document)
+        tables.write(tmp_path / "d.csv", tmp_path / "f.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv", "f.csv"]  # spools removed
     assert tables.document_rows == 2
     assert tables.finding_rows == 1
     with (tmp_path / "d.csv").open(encoding="utf-8-sig", newline="") as f:
@@ -84,3 +86,25 @@ def test_documents_and_findings_csv(tmp_path: Path) -> None:
     assert findings[0]["Meldung"] == "Markenname „Tesa“"
     assert findings[0]["Fundstelle"] == "S. 3, Abschnitt Größen"
     assert findings[0]["Schweregrad"] == "Warnung"
+
+
+def test_tables_in_the_order_asked_for(tmp_path: Path) -> None:
+    """Rows are kept per document while the audit runs and written in the order given at the
+    end (the audit's: by path), the header first, byte for byte as written in that order."""
+    first, second = _documents()
+    with Tables(tmp_path / "spool", RULES) as tables:
+        tables.add(first)
+        tables.add(second)
+        tables.write(tmp_path / "d.csv", tmp_path / "f.csv", [1, 0])
+    with Tables(tmp_path / "spool", RULES) as tables:
+        tables.add(second)
+        tables.add(first)
+        tables.write(tmp_path / "d2.csv", tmp_path / "f2.csv")
+    for a, b in (("d.csv", "d2.csv"), ("f.csv", "f2.csv")):
+        assert (tmp_path / a).read_bytes() == (tmp_path / b).read_bytes()
+    with (tmp_path / "d.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert [row[0] for row in csv.reader(f, delimiter=";")][1:] == [
+            "kaputt.pdf",
+            "'=HYPERLINK(1) Ämter.md",
+        ]
+    assert (tmp_path / "d.csv").read_bytes().startswith(b"\xef\xbb\xbfPfad;")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from lbcheck.audit import store
@@ -25,17 +26,22 @@ def _record(folder: Path, docs: list[JsonDocument]) -> Reports:
 
 def test_reports_do_not_depend_on_the_order_documents_finished(tmp_path: Path) -> None:
     docs = hand_counted()
-    pages = []
+    assert [d.path for d in docs] != sorted(d.path for d in docs)
     for name, order in (("forward", docs), ("backward", docs[::-1])):
         reports = _record(tmp_path / name, order)
         reports.write()
         reports.discard()
-        pages.append((tmp_path / name / store.REPORT_HTML).read_text(encoding="utf-8"))
         expected = summarize(docs, RULES).model_dump_json(indent=2) + "\n"
         assert (tmp_path / name / store.REPORT_JSON).read_text(encoding="utf-8") == expected
-    assert pages[0] == pages[1]
-    # The document table in path order, as the matrix.
-    assert pages[0] == page_of(sorted(docs, key=lambda d: d.path))
+    for output in (store.DOCUMENTS_CSV, store.FINDINGS_CSV, store.REPORT_HTML):
+        forward = (tmp_path / "forward" / output).read_bytes()
+        assert forward == (tmp_path / "backward" / output).read_bytes(), output
+    # The document table of the page and the rows of the tables in path order, as the matrix.
+    page = (tmp_path / "forward" / store.REPORT_HTML).read_text(encoding="utf-8")
+    assert page == page_of(sorted(docs, key=lambda d: d.path))
+    with (tmp_path / "forward" / store.DOCUMENTS_CSV).open(encoding="utf-8-sig") as f:
+        paths = [row["Pfad"] for row in csv.DictReader(f, delimiter=";")]
+    assert paths == sorted(d.path for d in docs)
 
 
 def test_unfinished_tables_leave_nothing_behind(tmp_path: Path) -> None:

@@ -1,12 +1,13 @@
 """What the audit writes besides ``documents.jsonl``: ``documents.csv``, ``findings.csv``,
 ``report.json`` and ``report.html``.
 
-The tables and the summary's counts grow with each recorded document, from the row in hand,
-while the workers check the next ones; after the last document only ``report.json`` and
-``report.html`` are left, read anew from ``documents.jsonl`` one document at a time. Only the
-path and byte offset of each document stay in memory (for the matrix in path order), so memory
-stays flat over thousands of tenders. Every file is replaced atomically; an interrupted run
-leaves no half table behind.
+The tables' rows and the summary's counts grow with each recorded document, from the row in
+hand, while the workers check the next ones. After the last document the tables are put in
+path order (copied from their temporary files), and ``report.json`` and ``report.html`` are
+written, ``documents.jsonl`` read anew one document at a time. Only the path and a few numbers
+per document stay in memory, so memory stays flat over thousands of tenders. Every output is
+in path order, whatever order the workers finished in, and replaced atomically; an
+interrupted run leaves no temporary file behind.
 """
 
 from __future__ import annotations
@@ -33,18 +34,17 @@ class Reports:
         self._temporary = {
             name: folder / f".{name}.tmp" for name in (store.DOCUMENTS_CSV, store.FINDINGS_CSV)
         }
-        self._tables = Tables(
-            self._temporary[store.DOCUMENTS_CSV], self._temporary[store.FINDINGS_CSV], rules
-        )
+        self._tables = Tables(folder / ".tables.tmp", rules)
         self._tally = Tally(rules, keep_rows=False)
-        self._index: list[tuple[str, int]] = []
+        # Path, line offset in documents.jsonl and number in the tables of each document.
+        self._index: list[tuple[str, int, int]] = []
         self._ready = False
 
     def add(self, document: JsonDocument, offset: int) -> None:
         """``document``, whose line starts at byte ``offset`` of ``documents.jsonl``."""
+        self._index.append((document.path, offset, self._tables.document_rows))
         self._tables.add(document)
         self._tally.add(document)
-        self._index.append((document.path, offset))
 
     def prepare(self) -> None:
         """Load the page's code and compile its templates now (about 0.2 s), while workers
@@ -60,26 +60,32 @@ class Reports:
         """The tables into place, then ``report.json`` and ``report.html``."""
         from lbcheck.audit.html import stream_audit_html
 
-        self._tables.close()
+        # Everything by path, then by place in documents.jsonl: the order of the matrix, not
+        # the order the workers happened to finish in.
+        self._index.sort()
+        self._tables.write(
+            self._temporary[store.DOCUMENTS_CSV],
+            self._temporary[store.FINDINGS_CSV],
+            [number for _, _, number in self._index],
+        )
         for name, temporary in self._temporary.items():
             temporary.replace(self.folder / name)
         summary = self._tally.result()
-        self._index.sort()  # by path, then by place in the file: the order of the matrix
         folder = self.folder
 
         def documents() -> Iterator[JsonDocument]:
-            return store.read_at(folder, (offset for _, offset in self._index))
+            return store.read_at(folder, (offset for _, offset, _ in self._index))
 
         def rows() -> Iterator[DocumentRow]:
             return map(document_row, documents())
 
         atomic_write_text(folder / store.REPORT_JSON, summary_json(summary, rows()))
-        # In path order like the matrix, not in the order the workers happened to finish.
         html = stream_audit_html(summary, documents(), rows(), documents())
         atomic_write_text(folder / store.REPORT_HTML, html)
 
     def discard(self) -> None:
-        """Remove the unfinished tables (after :meth:`write` there are none)."""
+        """Remove the temporary files (and unfinished tables: after :meth:`write` there are
+        none)."""
         self._tables.close()
         for temporary in self._temporary.values():
             temporary.unlink(missing_ok=True)

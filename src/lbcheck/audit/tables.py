@@ -7,10 +7,11 @@ columns by double click; LibreOffice and the ``csv`` module read them as they ar
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from lbcheck.models import RuleInfo
 from lbcheck.reporters.json_model import JsonDocument
@@ -87,33 +88,77 @@ def finding_rows(document: JsonDocument) -> list[list[str]]:
     ]
 
 
-class Tables:
-    """``documents.csv`` and ``findings.csv`` written together, one document at a time."""
+class _Spool:
+    """The CSV rows of each document, appended to a temporary file as they come; written out
+    behind a header in any order of documents at the end (only two numbers per document stay
+    in memory)."""
 
-    def __init__(self, documents: Path, findings: Path, rules: Sequence[RuleInfo]) -> None:
-        self.codes = criterion_codes(rules)
-        self._files: list[IO[str]] = []
-        self.documents = self._writer(documents, [*DOCUMENT_COLUMNS, *self.codes])
-        self.findings = self._writer(findings, list(FINDING_COLUMNS))
-        self.document_rows = self.finding_rows = 0
+    def __init__(self, path: Path, header: list[str]) -> None:
+        self.path = path
+        self.header = header
+        self._text = io.StringIO()
+        self._writer = csv.writer(self._text, delimiter=DELIMITER)
+        self._file: IO[bytes] = path.open("w+b")
+        self.parts: list[tuple[int, int]] = []  # (start, length) per document
+        self._size = 0
 
-    def _writer(self, target: Path, header: list[str]) -> Any:
-        f = target.open("w", encoding=ENCODING, newline="")
-        self._files.append(f)
-        writer = csv.writer(f, delimiter=DELIMITER)
-        writer.writerow(header)
-        return writer
+    def add(self, rows: list[list[str]]) -> None:
+        self._writer.writerows(rows)
+        data = self._text.getvalue().encode("utf-8")
+        self._text.seek(0)
+        self._text.truncate()
+        self._file.write(data)
+        self.parts.append((self._size, len(data)))
+        self._size += len(data)
 
-    def add(self, document: JsonDocument) -> None:
-        self.documents.writerow(document_row(document, self.codes))
-        self.document_rows += 1
-        rows = finding_rows(document)
-        self.findings.writerows(rows)
-        self.finding_rows += len(rows)
+    def write(self, target: Path, order: Sequence[int]) -> None:
+        self._file.flush()
+        with target.open("w", encoding=ENCODING, newline="") as out:
+            csv.writer(out, delimiter=DELIMITER).writerow(self.header)
+        with target.open("ab") as out:
+            for index in order:
+                start, length = self.parts[index]
+                self._file.seek(start)
+                out.write(self._file.read(length))
+        self._file.seek(0, io.SEEK_END)
 
     def close(self) -> None:
-        for f in self._files:
-            f.close()
+        self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
+class Tables:
+    """``documents.csv`` and ``findings.csv``: each document's rows are kept in temporary
+    files next to ``spool`` while the audit runs (:meth:`add`), and written in the order of
+    documents asked for (:meth:`write`), e.g. by path whatever order the workers finished in."""
+
+    def __init__(self, spool: Path, rules: Sequence[RuleInfo]) -> None:
+        self.codes = criterion_codes(rules)
+        self.documents = _Spool(
+            spool.with_name(spool.name + ".documents"), [*DOCUMENT_COLUMNS, *self.codes]
+        )
+        self.findings = _Spool(spool.with_name(spool.name + ".findings"), list(FINDING_COLUMNS))
+        self.document_rows = self.finding_rows = 0
+
+    def add(self, document: JsonDocument) -> None:
+        self.documents.add([document_row(document, self.codes)])
+        self.document_rows += 1
+        rows = finding_rows(document)
+        self.findings.add(rows)
+        self.finding_rows += len(rows)
+
+    def write(self, documents: Path, findings: Path, order: Sequence[int] | None = None) -> None:
+        """Both tables; ``order``: the documents by the number :meth:`add` gave them (the
+        order they were added in, without it)."""
+        if order is None:
+            order = range(self.document_rows)
+        self.documents.write(documents, order)
+        self.findings.write(findings, order)
+
+    def close(self) -> None:
+        """Remove the temporary files (written tables stay)."""
+        self.documents.close()
+        self.findings.close()
 
     def __enter__(self) -> Tables:
         return self
