@@ -12,6 +12,7 @@ interrupted run leaves no temporary file behind.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -36,13 +37,15 @@ class Reports:
         }
         self._tables = Tables(folder / ".tables.tmp", rules)
         self._tally = Tally(rules, keep_rows=False)
-        # Path, line offset in documents.jsonl and number in the tables of each document.
-        self._index: list[tuple[str, int, int]] = []
+        # Per document, in the order added: its path and where its line is in documents.jsonl.
+        self._paths: list[str] = []
+        self._offsets = array("q")
         self._ready = False
 
     def add(self, document: JsonDocument, offset: int) -> None:
         """``document``, whose line starts at byte ``offset`` of ``documents.jsonl``."""
-        self._index.append((document.path, offset, self._tables.document_rows))
+        self._paths.append(document.path)
+        self._offsets.append(offset)
         self._tables.add(document)
         self._tally.add(document)
 
@@ -62,11 +65,10 @@ class Reports:
 
         # Everything by path, then by place in documents.jsonl: the order of the matrix, not
         # the order the workers happened to finish in.
-        self._index.sort()
+        paths, offsets = self._paths, self._offsets
+        order = sorted(range(len(paths)), key=lambda i: (paths[i], offsets[i]))
         self._tables.write(
-            self._temporary[store.DOCUMENTS_CSV],
-            self._temporary[store.FINDINGS_CSV],
-            [number for _, _, number in self._index],
+            self._temporary[store.DOCUMENTS_CSV], self._temporary[store.FINDINGS_CSV], order
         )
         for name, temporary in self._temporary.items():
             temporary.replace(self.folder / name)
@@ -74,7 +76,7 @@ class Reports:
         folder = self.folder
 
         def documents() -> Iterator[JsonDocument]:
-            return store.read_at(folder, (offset for _, offset, _ in self._index))
+            return store.read_at(folder, (offsets[i] for i in order))
 
         def rows() -> Iterator[DocumentRow]:
             return map(document_row, documents())

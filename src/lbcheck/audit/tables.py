@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,7 +100,7 @@ class _Spool:
         self._text = io.StringIO()
         self._writer = csv.writer(self._text, delimiter=DELIMITER)
         self._file: IO[bytes] = path.open("w+b")
-        self.parts: list[tuple[int, int]] = []  # (start, length) per document
+        self._starts = array("q")  # where each document's rows begin
         self._size = 0
 
     def add(self, rows: list[list[str]]) -> None:
@@ -108,18 +109,19 @@ class _Spool:
         self._text.seek(0)
         self._text.truncate()
         self._file.write(data)
-        self.parts.append((self._size, len(data)))
+        self._starts.append(self._size)
         self._size += len(data)
 
     def write(self, target: Path, order: Sequence[int]) -> None:
         self._file.flush()
         with target.open("w", encoding=ENCODING, newline="") as out:
             csv.writer(out, delimiter=DELIMITER).writerow(self.header)
+        ends = self._starts[1:]
+        ends.append(self._size)
         with target.open("ab") as out:
             for index in order:
-                start, length = self.parts[index]
-                self._file.seek(start)
-                out.write(self._file.read(length))
+                self._file.seek(self._starts[index])
+                out.write(self._file.read(ends[index] - self._starts[index]))
         self._file.seek(0, io.SEEK_END)
 
     def close(self) -> None:
