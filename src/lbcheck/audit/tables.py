@@ -91,8 +91,8 @@ def finding_rows(document: JsonDocument) -> list[list[str]]:
 
 class _Spool:
     """The CSV rows of each document, appended to a temporary file as they come; written out
-    behind a header in any order of documents at the end (only two numbers per document stay
-    in memory)."""
+    behind a header in any order of documents at the end (one number per document stays in
+    memory)."""
 
     def __init__(self, path: Path, header: list[str]) -> None:
         self.path = path
@@ -150,8 +150,8 @@ class Tables:
         self.finding_rows += len(rows)
 
     def write(self, documents: Path, findings: Path, order: Sequence[int] | None = None) -> None:
-        """Both tables; ``order``: the documents by the number :meth:`add` gave them (the
-        order they were added in, without it)."""
+        """Both tables; ``order``: the documents by their place in the order of :meth:`add`
+        (0 for the first; without it, that order)."""
         if order is None:
             order = range(self.document_rows)
         self.documents.write(documents, order)
