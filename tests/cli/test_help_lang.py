@@ -116,7 +116,7 @@ def test_typer_usage_errors_carry_the_code(
 ) -> None:
     monkeypatch.delenv("LBCHECK_LANG", raising=False)
     code, out, err = run(capsys, *argv)
-    assert code == 2 and "Usage:" in out + err
+    assert code == 2 and "Aufruf:" in out + err
     assert "Aufruffehler [usage]: " in _flat(err), err
     code, out, err = run(capsys, "--lang", "en", *argv)
     assert code == 2 and "Usage error [usage]: " in _flat(err) and "Aufruffehler" not in err
@@ -132,7 +132,7 @@ def test_lbchecks_own_usage_errors_carry_the_code(capsys: pytest.CaptureFixture[
 
 def test_help_is_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "criteria")  # no subcommand: the help, exit 2, no code
-    assert code == 2 and "Usage:" in out + err and "[usage]" not in out + err
+    assert code == 2 and "Aufruf:" in out + err and "[usage]" not in out + err
     code, out, err = run(capsys, "-h")
     assert code == 0 and "[usage]" not in out + err
 

@@ -28,7 +28,7 @@ def test_usage_errors_print_usage_and_exit_2(
 ) -> None:
     code, out, err = run(capsys, *argv)
     assert code == 2
-    assert "Usage:" in out + err
+    assert "Aufruf:" in out + err
     assert "Traceback" not in err and "interner Fehler" not in err
 
 
@@ -49,7 +49,7 @@ def test_console_script_usage_error_is_exit_2() -> None:
         check=False,
     )
     assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr and "Usage:" in result.stderr
+    assert "Traceback" not in result.stderr and "Aufruf:" in result.stderr
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-1", "0"])

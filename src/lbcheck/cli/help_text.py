@@ -15,6 +15,7 @@ from typing import Any
 import typer
 import typer.main
 
+from lbcheck.cli.typer_texts import speak
 from lbcheck.errors import UsageError
 from lbcheck.i18n import ENV_VAR, Lang, english, parse_lang
 
@@ -82,8 +83,11 @@ def to_english(command: Any) -> None:
 
 
 def build(app: typer.Typer, args: Sequence[str], environ: Mapping[str, str]) -> Any:
-    """The click command of ``app``, its help in the language this command line asks for."""
+    """The click command of ``app``, its help (lbcheck's texts and typer's own words) in the
+    language this command line asks for."""
     command = typer.main.get_command(app)
-    if help_language(args, environ) == "en":
+    lang = help_language(args, environ)
+    if lang == "en":
         to_english(command)
+    speak(command, lang)
     return command

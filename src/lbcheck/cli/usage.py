@@ -1,8 +1,9 @@
 """Usage errors carry lbcheck's code word, like its other errors: ``Aufruffehler [usage]: …``.
 
 Typer prints its own usage message for a wrong command line (unknown option, missing argument,
-bad value) and exits 2; the root group adds the code to that message, whichever copy of click
-typer ships (the class is taken from ``typer.BadParameter``, which both copies export).
+bad value) and exits 2; the root group adds the code to that message (in German unless the run
+speaks English), whichever copy of click typer ships (the class is taken from
+``typer.BadParameter``, which both copies export).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from lbcheck.cli.typer_texts import german_usage_error
 from lbcheck.errors import CriteriaError, UsageError
-from lbcheck.i18n import tr
+from lbcheck.i18n import current, tr
 
 _CLICK_USAGE_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
@@ -33,7 +35,10 @@ def _coded(exc: Exception) -> Exception:
     # NoArgsIsHelpError carries the help page as its message: help, not an error to code.
     if type(exc).__name__ == "NoArgsIsHelpError" or getattr(exc, "lbcheck_coded", False):
         return exc
-    coded = _CLICK_USAGE_ERROR(with_code(exc.format_message()), getattr(exc, "ctx", None))  # type: ignore[attr-defined]
+    message = exc.format_message()  # type: ignore[attr-defined]
+    if current() == "de":
+        message = german_usage_error(message)
+    coded = _CLICK_USAGE_ERROR(with_code(message), getattr(exc, "ctx", None))
     coded.lbcheck_coded = True  # type: ignore[attr-defined]
     return coded
 
