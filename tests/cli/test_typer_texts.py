@@ -3,6 +3,9 @@ value names in words instead of Python types."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import typer.main
 
@@ -91,6 +94,18 @@ def test_help_in_english_keeps_typers_words_without_python_types(
         assert word not in text, word
 
 
+def test_a_run_without_help_or_error_does_not_load_typers_help_renderer() -> None:
+    """typer.rich_utils pulls in rich's Markdown renderer (about 90 ms of every start)."""
+    code = (
+        "import sys; from lbcheck.cli import main; main(['--version']); "
+        "print('typer.rich_utils' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip().endswith("False"), result.stdout
+
+
 def test_language_changes_between_runs_in_one_process(capsys: pytest.CaptureFixture[str]) -> None:
     """typer's panel words are module state: every run sets them again."""
     _, german, _ = run(capsys, "audit", "--help")
@@ -141,9 +156,11 @@ def test_usage_errors_in_the_language_of_the_run(
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert f"Aufruffehler [usage]: {german}" in _flat(err), err
+    assert "─ Fehler ─" in err and "Error" not in err and "Usage:" not in err
     code, _, err = run(capsys, "--lang", "en", *argv)
     assert code == 2
     assert f"Usage error [usage]: {english}" in _flat(err), err
+    assert "─ Error ─" in err and "Fehler" not in err and "Aufruf" not in err
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ Typer renders ``--help`` and usage errors with fixed English words ("Usage:", "O
 "[required]", "Show this message and exit.", "Missing argument …") and Python type names
 (``<list[str]>``, ``<bool>``). lbcheck's users read German, so for each run:
 
-- typer's panel titles and markers are set in the language of the run (they are module
-  constants of ``typer.rich_utils``, read when the help is drawn; English restores typer's own);
+- typer's panel titles and markers are set in the language of the run when help or an error
+  is drawn (they are module constants of ``typer.rich_utils``; English restores typer's own);
 - every parameter shows a value name in words ("PFAD", "ZAHL", "TEXT"; flags none) instead of
   a Python type, and arguments are named in the language of the run ("PFADE", "ORDNER");
 - the usage line ("Aufruf:", "[OPTIONEN]") comes from the command's context class;
@@ -13,7 +13,7 @@ Typer renders ``--help`` and usage errors with fixed English words ("Usage:", "O
   message no pattern knows stays as click wrote it.
 
 Everything is applied to the command tree typer builds for one run, so nothing outlives it but
-the panel constants, which every run sets again. Attributes a typer version lacks are skipped:
+the panel constants, which every drawing sets again. Attributes a typer version lacks are skipped:
 its own defaults then remain.
 """
 
@@ -24,7 +24,6 @@ from collections.abc import Callable
 from typing import Any
 
 import typer.core
-from typer import rich_utils
 
 from lbcheck.i18n import Lang
 
@@ -41,9 +40,7 @@ _GERMAN_TERMS = {
     "ABORTED_TEXT": "Abgebrochen.",
     "RICH_HELP": "Hilfe: [blue]'{command_path} {help_option}'[/]",
 }
-_TYPER_TERMS = {
-    name: getattr(rich_utils, name) for name in _GERMAN_TERMS if hasattr(rich_utils, name)
-}
+_TYPER_TERMS: dict[str, Any] = {}
 
 _WORDS: dict[Lang, dict[str, str]] = {
     "de": {
@@ -76,18 +73,32 @@ _ARGUMENTS: dict[Lang, dict[str, str]] = {
 
 
 def speak(command: Any, lang: Lang) -> None:
-    """Set typer's own words for this run and name every parameter's value in ``lang``."""
-    terms = _GERMAN_TERMS if lang == "de" else _TYPER_TERMS
-    for name, value in terms.items():
-        setattr(rich_utils, name, value)
+    """Name every parameter's value in ``lang``; typer's own words follow when it draws."""
     base = getattr(command, "context_class", None)
-    context_class = _context_class(base, _WORDS[lang]["usage"]) if base is not None else None
+    context_class = _context_class(base, lang) if base is not None else None
     _name_values(command, lang, context_class)
 
 
-def _context_class(base: type[Any], usage: str) -> type[Any]:
-    """A context whose help formatter starts the usage line with ``usage``."""
+def use_terms(lang: Lang) -> None:
+    """Set typer's panel words for ``lang``.
+
+    Called only when help or an error is drawn: ``typer.rich_utils`` imports rich's Markdown
+    renderer (about 90 ms), which a run that draws neither must not pay.
+    """
+    from typer import rich_utils
+
+    if not _TYPER_TERMS:
+        _TYPER_TERMS.update(
+            (name, getattr(rich_utils, name)) for name in _GERMAN_TERMS if hasattr(rich_utils, name)
+        )
+    for name, value in (_GERMAN_TERMS if lang == "de" else _TYPER_TERMS).items():
+        setattr(rich_utils, name, value)
+
+
+def _context_class(base: type[Any], lang: Lang) -> type[Any]:
+    """A context that draws help and usage in ``lang`` (the usage line's first word too)."""
     formatter: type[Any] = base.formatter_class
+    usage = _WORDS[lang]["usage"]
 
     class _Formatter(formatter):  # type: ignore[misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -95,6 +106,15 @@ def _context_class(base: type[Any], usage: str) -> type[Any]:
 
     class _Context(base):  # type: ignore[misc]
         formatter_class = _Formatter
+
+        def get_help(self) -> Any:
+            use_terms(lang)
+            return super().get_help()
+
+        def get_usage(self) -> Any:
+            # An error panel draws the usage line first, then its title and hint.
+            use_terms(lang)
+            return super().get_usage()
 
     return _Context
 

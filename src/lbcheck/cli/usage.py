@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from lbcheck.cli.typer_texts import german_usage_error
+from lbcheck.cli.typer_texts import german_usage_error, use_terms
 from lbcheck.errors import CriteriaError, UsageError
 from lbcheck.i18n import current, tr
 
@@ -36,6 +36,7 @@ def _coded(exc: Exception) -> Exception:
     if type(exc).__name__ == "NoArgsIsHelpError" or getattr(exc, "lbcheck_coded", False):
         return exc
     message = exc.format_message()  # type: ignore[attr-defined]
+    use_terms(current())  # the error panel, also when the error has no context
     if current() == "de":
         message = german_usage_error(message)
     coded = _CLICK_USAGE_ERROR(with_code(message), getattr(exc, "ctx", None))
