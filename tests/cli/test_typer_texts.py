@@ -94,6 +94,20 @@ def test_help_in_english_keeps_typers_words_without_python_types(
         assert word not in text, word
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_descriptions_flow_in_paragraphs(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A docstring's line breaks do not reach the help: wide enough, a paragraph is one line."""
+    monkeypatch.setenv("COLUMNS", "250")
+    _, out, _ = run(capsys, "--lang", lang, "annotate", "--help")
+    lines = [line.strip() for line in out.splitlines()]
+    first = {"de": "Word-Kommentare (DOCX)", "en": "Word comments (DOCX)"}[lang]
+    last = {"de": "Die geprüfte Datei bleibt unverändert.", "en": "unchanged."}[lang]
+    (paragraph,) = [line for line in lines if line.startswith(first)]
+    assert paragraph.endswith(last), paragraph
+
+
 def test_a_run_without_help_or_error_does_not_load_typers_help_renderer() -> None:
     """typer.rich_utils pulls in rich's Markdown renderer (about 90 ms of every start)."""
     code = (

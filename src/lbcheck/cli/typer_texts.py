@@ -9,6 +9,7 @@ Typer renders ``--help`` and usage errors with fixed English words ("Usage:", "O
 - every parameter shows a value name in words ("PFAD", "ZAHL", "TEXT"; flags none) instead of
   a Python type, and arguments are named in the language of the run ("PFADE", "ORDNER");
 - the usage line ("Aufruf:", "[OPTIONEN]") comes from the command's context class;
+- a command's description flows in paragraphs (typer would keep each docstring line break);
 - click's usage error messages are translated by pattern (:func:`german_usage_error`); a
   message no pattern knows stays as click wrote it.
 
@@ -19,6 +20,7 @@ its own defaults then remain.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -119,8 +121,16 @@ def _context_class(base: type[Any], lang: Lang) -> type[Any]:
     return _Context
 
 
+def _flowing(text: str) -> str:
+    """Paragraphs as flowing text: typer's rich help keeps every line break of a docstring."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+
+
 def _name_values(command: Any, lang: Lang, context_class: type[Any] | None) -> None:
     words = _WORDS[lang]
+    if command.help:
+        command.help = _flowing(command.help)
     if context_class is not None:
         command.context_class = context_class
     if getattr(command, "options_metavar", None):
