@@ -72,6 +72,21 @@ def test_every_command_help_in_german(capsys: pytest.CaptureFixture[str]) -> Non
             assert english not in text, (prefix, english)
 
 
+def test_every_argument_has_a_name_in_both_languages() -> None:
+    from lbcheck.cli.typer_texts import _ARGUMENTS
+
+    def arguments(command: object) -> set[str]:
+        own = {p.name for p in getattr(command, "params", []) if p.param_type_name == "argument"}
+        for sub in getattr(command, "commands", {}).values():
+            own |= arguments(sub)
+        return own
+
+    found = arguments(typer.main.get_command(app))
+    assert {"paths", "folders", "files"} <= found
+    for lang in ("de", "en"):
+        assert found <= set(_ARGUMENTS[lang]), (lang, found - set(_ARGUMENTS[lang]))
+
+
 def test_help_in_english_keeps_typers_words_without_python_types(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

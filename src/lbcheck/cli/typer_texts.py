@@ -69,8 +69,22 @@ _WORDS: dict[Lang, dict[str, str]] = {
 
 #: Argument names as the help and the usage line show them.
 _ARGUMENTS: dict[Lang, dict[str, str]] = {
-    "de": {"paths": "PFADE", "folders": "ORDNER", "folder": "ORDNER", "file": "DATEI"},
-    "en": {"paths": "PATHS", "folders": "FOLDERS", "folder": "FOLDER", "file": "FILE"},
+    "de": {
+        "paths": "PFADE",
+        "folders": "ORDNER",
+        "folder": "ORDNER",
+        "file": "DATEI",
+        "files": "DATEIEN",
+        "code": "CODE",
+    },
+    "en": {
+        "paths": "PATHS",
+        "folders": "FOLDERS",
+        "folder": "FOLDER",
+        "file": "FILE",
+        "files": "FILES",
+        "code": "CODE",
+    },
 }
 
 
