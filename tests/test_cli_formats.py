@@ -160,3 +160,41 @@ def test_existing_target_refused_before_anything_is_written(
         capsys, "scan", "-f", f"sarif:{fresh}", "-f", f"junit:{old}", "--force", str(EXAMPLE)
     )
     assert code == 1 and fresh.exists() and old.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_report_nobody_sees_is_not_rendered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--quiet`` and ``--statistics`` print no report: it is not rendered either (the
+    terminal report of 150 documents took about 2 s); reports for files still are."""
+    from lbcheck.models import Report
+    from lbcheck.reporters.terminal import TerminalReporter
+
+    rendered: list[str] = []
+    original = TerminalReporter.render
+
+    def counting(self: TerminalReporter, report: Report) -> str:
+        rendered.append("terminal")
+        return original(self, report)
+
+    monkeypatch.setattr(TerminalReporter, "render", counting)
+    assert run(capsys, "scan", "--quiet", str(EXAMPLE)) == (1, "", "")
+    code, out, _ = run(capsys, "scan", "--statistics", str(EXAMPLE))
+    assert code == 1 and "VR-04" in out
+    assert rendered == []
+    sarif = tmp_path / "r.sarif"
+    code, out, _ = run(capsys, "scan", "--quiet", "-f", f"sarif:{sarif}", str(EXAMPLE))
+    assert code == 1 and out == ""
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    run(capsys, "scan", str(EXAMPLE))
+    assert rendered == ["terminal"]  # shown: rendered once
+
+
+def test_quiet_keeps_the_job_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, out, _ = run(capsys, "scan", "--quiet", "-f", "github", str(EXAMPLE))
+    assert code == 1 and out == ""
+    assert summary.read_text(encoding="utf-8").startswith("## lbcheck: Prüfbericht")

@@ -186,10 +186,11 @@ def scan(
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     env = RenderEnv(color, terminal_width(), Path.cwd(), tuple(sys.argv), docs_url, current())
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    for out in render_outputs(report, specs, env):
+    shown = not (show_statistics or quiet)
+    for out in render_outputs(report, specs, env, shown=shown, summaries=bool(step_summary)):
         if out.spec.path is not None:
             write_report(out.text.encode("utf-8"), out.spec.path, result.inputs, force)
-        elif not show_statistics and not quiet:
+        elif shown:
             write_text(sys.stdout, out.text, machine=out.spec.format != "terminal")
         if out.summary and step_summary:
             append_summary(out.summary, Path(step_summary))
