@@ -22,7 +22,7 @@ from lbcheck.cli.options import (
     SeverityOption,
 )
 from lbcheck.errors import RunInterruptedError, UsageError
-from lbcheck.i18n import tr
+from lbcheck.i18n import decimal, tr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,8 +78,8 @@ class ProgressBar:
         elapsed = max(now - self.started, 1e-6)
         rate = tr(
             "{files} Dateien/s · {pages} Seiten/s",
-            files=f"{self.checked / elapsed:.1f}",
-            pages=f"{self.pages / elapsed:.0f}",
+            files=decimal(self.checked / elapsed),
+            pages=decimal(self.pages / elapsed, 0),
         )
         self.progress.update(self.task, advance=1, rate=rate)
         if now - self.drawn > 0.1:
@@ -265,9 +265,9 @@ def _audit(
                 "{cached} aus dem Cache; {resumed} aus dem vorigen Lauf; {errors} mit "
                 "Fehlercode). Ergebnisse in {folder}",
                 total=result.total,
-                seconds=f"{result.seconds:.1f}",
+                seconds=decimal(result.seconds),
                 checked=result.checked,
-                rate=f"{rate:.1f}",
+                rate=decimal(rate),
                 cached=result.cached,
                 resumed=result.resumed,
                 errors=result.errors,

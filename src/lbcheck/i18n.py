@@ -115,6 +115,12 @@ def tr(template: str, /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """A number with ``digits`` decimals as the current language writes it: ``4,9`` / ``4.9``."""
+    text = f"{value:.{digits}f}"
+    return text if current() == "en" else text.replace(".", ",")
+
+
 def noun(n: int, singular: str) -> str:
     """The noun (given as its German singular) in the number ``n`` asks for."""
     if current() == "en":

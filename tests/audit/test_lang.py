@@ -4,6 +4,7 @@ German stays the default."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import lxml.html
@@ -79,6 +80,7 @@ def test_audit_in_english_and_german_by_default(
     script = lxml.html.document_fromstring(html).xpath("string(//script)")
     assert "documents shown" in script and "Dokumenten angezeigt" not in script
     assert "lbcheck: 3 documents in" in err and "checked" in err and "Ergebnisse" not in err
+    assert re.search(r"3 documents in \d+\.\d s \(\d checked, \d+\.\d files/s", err), err
     rows = [json.loads(line) for line in (tmp_path / "out2").joinpath("documents.jsonl").open()]
     crashed = next(r["error"] for r in rows if r["path"].endswith("Ä.docx"))
     assert crashed["code"] == "crashed" and crashed["detail"].startswith("exit code ")
@@ -96,6 +98,8 @@ def test_audit_in_english_and_german_by_default(
         assert german in text, german
     assert "Coverage" not in text and "Findings per document" not in text
     assert "lbcheck: 3 Dokumente in" in err and "Ergebnisse in" in err
+    # German writes a decimal comma.
+    assert re.search(r"3 Dokumente in \d+,\d s \(\d geprüft, \d+,\d Dateien/s", err), err
 
 
 def test_audit_usage_errors_in_english(

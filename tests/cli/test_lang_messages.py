@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lbcheck.app.starter import STARTER, STARTER_EN
-from lbcheck.i18n import localized, use
+from lbcheck.i18n import decimal, localized, use
 from lbcheck.models import Report
 from lbcheck.pool import CRASH_MESSAGE, error_report, memory_report, timeout_report
 from tests.cli.helpers import run
@@ -117,3 +117,9 @@ def test_pool_messages_in_english() -> None:
     german = timeout_report("a.pdf", 2.0)
     assert german.error is not None and german.error.detail == "Zeitbudget 2.0 s"
     assert localized(Report((german,)), "de").documents[0] == german
+
+
+def test_decimals_as_each_language_writes_them() -> None:
+    assert decimal(4.94) == "4,9" and decimal(12.25, 2) == "12,25" and decimal(207.6, 0) == "208"
+    with use("en"):
+        assert decimal(4.94) == "4.9" and decimal(12.25, 2) == "12.25"
