@@ -250,7 +250,7 @@ def test_explain_labels_in_english(capsys: pytest.CaptureFixture[str]) -> None:
         assert german not in out, german
     assert "Gütezeichen" in out  # the catalogue's own text stays German
     _, out, _ = run(capsys, "explain", "VR-03")
-    assert "Schweregrad: error" in out and "Beispiele – Löst aus:" in out
+    assert "Schweregrad: Fehler (error)" in out and "Beispiele – Löst aus:" in out
 
 
 def test_every_template_tr_call_and_audit_script_word_has_english() -> None:

@@ -6,13 +6,20 @@ from __future__ import annotations
 import textwrap
 
 from lbcheck.criteria.schema import CriteriaSet, Entry
-from lbcheck.i18n import tr
+from lbcheck.i18n import label, tr
+from lbcheck.reporters.labels import SEVERITY_DE
 
 
 def _wrap(label: str, text: str) -> str:
     return textwrap.fill(
         " ".join(text.split()), width=96, initial_indent=f"{label}: ", subsequent_indent="  "
     )
+
+
+def _severity(code: str) -> str:
+    """``Warnung (warning)``: the word for the reader, the code for ``--severity`` and config."""
+    shown = label("severity", code, SEVERITY_DE)
+    return code if shown == code else f"{shown} ({code})"
 
 
 def explain_entry(s: CriteriaSet, e: Entry) -> str:
@@ -26,7 +33,7 @@ def explain_entry(s: CriteriaSet, e: Entry) -> str:
             title=s.title,
             kind=kind,
             dimension=e.dimension,
-            severity=e.severity.value,
+            severity=_severity(e.severity.value),
         ),
         "",
         _wrap(tr("Meldung"), e.message),
