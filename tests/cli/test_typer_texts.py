@@ -196,6 +196,10 @@ def test_usage_errors_in_the_language_of_the_run(
     ("click", "german"),
     [
         ("Missing command.", "Es fehlt ein Befehl."),
+        (
+            "No such option: --jbos Did you mean --jobs?",
+            "Unbekannte Option: --jbos (ähnlich: --jobs)",
+        ),
         ("Missing parameter: paths", "Es fehlt der Parameter paths."),
         (
             "Missing argument 'CODE'. Choose from 'a', 'b'.",

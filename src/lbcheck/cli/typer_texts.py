@@ -228,8 +228,8 @@ def _missing(m: re.Match[str]) -> str:
 
 
 def _no_such_option(m: re.Match[str]) -> str:
-    similar = f" (ähnlich: {m['similar']})" if m["similar"] else ""
-    return f"Unbekannte Option: {m['name']}{similar}"
+    similar = m["similar"] or m["meant"]  # click before typer's own copy: "Did you mean …?"
+    return f"Unbekannte Option: {m['name']}" + (f" (ähnlich: {similar})" if similar else "")
 
 
 def _no_such_command(m: re.Match[str]) -> str:
@@ -286,7 +286,8 @@ _MESSAGES: tuple[tuple[re.Pattern[str], _Translate], ...] = tuple(
         (r"Missing parameter: (?P<name>.+)", lambda m: f"Es fehlt der Parameter {m['name']}."),
         (r"Missing command\.", _fixed("Es fehlt ein Befehl.")),
         (
-            r"No such option: (?P<name>\S+)(?: \(Possible options: (?P<similar>.+)\))?",
+            r"No such option: (?P<name>\S+)"
+            r"(?: \(Possible options: (?P<similar>.+)\)| Did you mean (?P<meant>\S+)\?)?",
             _no_such_option,
         ),
         (r"No such command (?P<name>.+?)\.(?: Did you mean (?P<meant>.+)\?)?", _no_such_command),
