@@ -183,9 +183,12 @@ def _help_option(command: Any, context_class: type[Any] | None) -> Any:
 
 
 def _no_type_column(param: Any) -> None:
-    none: Callable[[Any], None] = lambda ctx: None  # noqa: E731
     if hasattr(param, "display_type_rich"):
-        param.display_type_rich = none
+        param.display_type_rich = _no_type
+
+
+def _no_type(ctx: Any) -> None:
+    del ctx
 
 
 def _value_word(param: Any, words: dict[str, str]) -> str | None:
