@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lbcheck.cli import main
+from lbcheck.criteria.lexicon import lexicon
 from lbcheck.criteria.loader import Catalogue, load_catalogue, parse_set
 from lbcheck.criteria.safety import check_patterns
 from lbcheck.errors import CriteriaError
@@ -62,8 +63,27 @@ def test_ordinary_regex_accepted(tmp_path: Path, pattern: str) -> None:
 
 
 def test_builtin_patterns_pass_the_probe(catalogue: Catalogue) -> None:
+    """Sets, concepts and the lexicon: also on a 20 000-character sentence of their words."""
     for criteria_set in catalogue.sets:
         check_patterns(criteria_set, criteria_set.set)
+    for concept in catalogue.concepts.values():
+        check_patterns(concept, concept.name)
+    check_patterns(lexicon(), "lexicon.yaml")
+
+
+def test_quadratic_lookahead_is_rejected(tmp_path: Path) -> None:
+    """Harmless on a short sentence, seconds on a long table row: the probe sees it."""
+    quadratic = r"(?=[^.]*\bGetränk\w*)[^.]*\bEinweg[\w-]*verpackung\w*"
+    with pytest.raises(CriteriaError, match="20000 Zeichen"):
+        load_catalogue((_write(tmp_path, user_set(quadratic)),))
+    load_catalogue((_write(tmp_path, user_set("(?<![^.])" + quadratic)),))
+
+
+def test_prose_probe_is_as_long_as_the_longest_block() -> None:
+    from lbcheck.criteria.safety import PROSE_LENGTH
+    from lbcheck.engine.segments import _MAX_BLOCK
+
+    assert PROSE_LENGTH == _MAX_BLOCK
 
 
 def test_cli_validate_rejects_catastrophic_regex(

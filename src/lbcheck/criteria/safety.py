@@ -5,7 +5,10 @@
   graph is measured (memoised, so the check itself is linear) before anything is built.
 * Regular expressions: a pattern such as ``(a|a)+$`` backtracks exponentially. Every user
   pattern is tried, with the ``regex`` module's timeout, on strings built from its own
-  characters; one that does not finish in time is rejected with a criteria error.
+  characters; one that does not finish in time is rejected with a criteria error. A pattern
+  can also be quadratic: ``(?=[^.]*\bGetränk)`` looks to the end of the sentence from every
+  position, harmless on a short sentence and seconds on a table of 20 000 characters without a
+  full stop. So each pattern is also tried on such a text made of its own words.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import yaml
 from pydantic import BaseModel
 
 from lbcheck.errors import CriteriaError
-from lbcheck.i18n import tr
+from lbcheck.i18n import decimal, tr
 
 #: Bytes of one criteria file: the five built-in sets together are about 200 KB.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -29,6 +32,9 @@ MAX_ALIASES = 1_000
 _FLAGS = regex.IGNORECASE | regex.UNICODE | regex.MULTILINE
 _PROBE_TIMEOUT = 0.25  # seconds per probe; a harmless pattern needs microseconds
 _PROBE_LENGTHS = (30, 500)  # exponential patterns stall on the short, cubic ones on the long
+#: The longest text one block gives the matcher (``lbcheck.engine.segments._MAX_BLOCK``): a
+#: sentence can be that long where a table or list has no full stop.
+PROSE_LENGTH = 20_000
 _LITERAL = regex.compile(r"[^\W_]+|[^\w\s]")
 
 
@@ -81,13 +87,14 @@ def check_patterns(value: BaseModel, source: str) -> None:
                     tr(
                         "{source}: {where}: der reguläre Ausdruck {pattern} braucht auf einem "
                         "Text von {length} Zeichen mehr als {seconds} s (katastrophales "
-                        "Backtracking, z. B. '(a|a)+$' oder '(a+)+'). Bitte verschachtelte "
-                        "Wiederholungen vermeiden.",
+                        "Backtracking, z. B. '(a|a)+$' oder '(a+)+', oder eine Vorausschau wie "
+                        "'(?=[^.]*Wort)', die von jeder Stelle aus neu sucht). Bitte "
+                        "verschachtelte Wiederholungen vermeiden und Vorausschauen verankern.",
                         source=source,
                         where=where,
                         pattern=repr(pattern),
                         length=len(probe),
-                        seconds=_PROBE_TIMEOUT,
+                        seconds=decimal(_PROBE_TIMEOUT, 2),
                     )
                 ) from None
 
@@ -117,3 +124,6 @@ def _probes(pattern: str) -> Iterator[str]:
             run = piece * max(1, length // len(piece))
             yield run + "\x00"
             yield run + "\x00" + run
+    # A long sentence without a full stop, of the pattern's words: quadratic patterns show here.
+    words = " ".join([*(w for w in pieces if w.isalnum()), "und", "der"]) + " "
+    yield (words * (PROSE_LENGTH // len(words) + 1))[:PROSE_LENGTH]
