@@ -79,7 +79,7 @@ class ProgressBar:
         rate = tr(
             "{files} Dateien/s · {pages} Seiten/s",
             files=decimal(self.checked / elapsed),
-            pages=decimal(self.pages / elapsed, 0),
+            pages=decimal(self.pages / elapsed, ".0f"),
         )
         self.progress.update(self.task, advance=1, rate=rate)
         if now - self.drawn > 0.1:

@@ -115,9 +115,9 @@ def tr(template: str, /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def decimal(value: float, digits: int = 1) -> str:
-    """A number with ``digits`` decimals as the current language writes it: ``4,9`` / ``4.9``."""
-    text = f"{value:.{digits}f}"
+def decimal(value: float, spec: str = ".1f") -> str:
+    """A number formatted with ``spec`` as the current language writes it: ``4,9`` / ``4.9``."""
+    text = format(value, spec)
     return text if current() == "en" else text.replace(".", ",")
 
 

@@ -120,6 +120,7 @@ def test_pool_messages_in_english() -> None:
 
 
 def test_decimals_as_each_language_writes_them() -> None:
-    assert decimal(4.94) == "4,9" and decimal(12.25, 2) == "12,25" and decimal(207.6, 0) == "208"
+    assert decimal(4.94) == "4,9" and decimal(12.25, ".2f") == "12,25"
+    assert decimal(207.6, ".0f") == "208" and decimal(0.25, "g") == "0,25"
     with use("en"):
-        assert decimal(4.94) == "4.9" and decimal(12.25, 2) == "12.25"
+        assert decimal(4.94) == "4.9" and decimal(12.25, ".2f") == "12.25"

@@ -94,7 +94,7 @@ def check_patterns(value: BaseModel, source: str) -> None:
                         where=where,
                         pattern=repr(pattern),
                         length=len(probe),
-                        seconds=decimal(_PROBE_TIMEOUT, 2),
+                        seconds=decimal(_PROBE_TIMEOUT, "g"),
                     )
                 ) from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lbcheck.i18n import counted, current, tr
+from lbcheck.i18n import counted, decimal, tr
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +26,7 @@ class Limits:
 
 
 def _mb(value: float) -> str:
-    number = f"{value:g}"
-    return (number.replace(".", ",") if current() == "de" else number) + " MB"
+    return decimal(value, "g") + " MB"
 
 
 def message(code: str, limits: Limits, name: str = "") -> tuple[int, str]:
